@@ -1,0 +1,31 @@
+package org.qrtrace.checkin;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.qrtrace.deploy.testing.PlatformContract;
+import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.deploy.testing.TestTokens;
+
+import java.util.List;
+
+/** The platform promises of ARCHITECTURE.md, checked against real PostgreSQL and Kafka. */
+@QuarkusTest
+@QuarkusTestResource(RealInfraTestResource.class)
+class PlatformTest extends PlatformContract {
+
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("Kafka");
+    }
+
+    @Override
+    protected String[] protectedEndpoint() {
+        return new String[] {"POST", "/api/v1/gate/batches", "{\"deviceId\":\"gate-1\",\"scans\":[]}"};
+    }
+
+    @Override
+    protected String tokenWithWrongRole() {
+        return TestTokens.venueManager("3f1c2b8e-0000-4000-8000-000000000001");
+    }
+}

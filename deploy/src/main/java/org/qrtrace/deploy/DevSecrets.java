@@ -1,0 +1,88 @@
+package org.qrtrace.deploy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * DEVELOPMENT ONLY: the services' secrets (pseudonym pepper, contact-sealing key pair, QR signing-key master key, DB
+ * passwords), generated once into {@code secrets.env} in a folder that is never committed. Production takes the same
+ * environment variables from its secret store.
+ */
+public final class DevSecrets {
+
+    public static final String FILE = "secrets.env";
+    private final Map<String, String> values;
+
+    private DevSecrets(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static synchronized DevSecrets loadOrCreate(Path dir) {
+        Path file = dir.resolve(FILE);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dir);
+                StringBuilder sb = new StringBuilder("# DEVELOPMENT secrets, generated; never commit, never use in production.\n");
+                generate().forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+                DevKeys.writeAtomically(file, sb.toString());
+            }
+            Properties p = new Properties();
+            p.load(new StringReader(Files.readString(file)));
+            Map<String, String> values = new LinkedHashMap<>();
+            p.stringPropertyNames().stream().sorted().forEach(k -> values.put(k, p.getProperty(k)));
+            return new DevSecrets(values);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load or create dev secrets in " + dir, e);
+        }
+    }
+
+    private static Map<String, String> generate() throws GeneralSecurityException {
+        SecureRandom random = new SecureRandom();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("QRTRACE_PEPPER", randomBase64(random, 32));
+        KeyPair seal = KeyPairGenerator.getInstance("X25519").generateKeyPair();
+        m.put("QRTRACE_SEAL_PUBLIC_KEY", Base64.getEncoder().encodeToString(seal.getPublic().getEncoded()));
+        m.put("QRTRACE_SEAL_PRIVATE_KEY", Base64.getEncoder().encodeToString(seal.getPrivate().getEncoded()));
+        m.put("QRTRACE_QR_MASTER_KEY", randomBase64(random, 32));
+        m.put("VENUE_DB_PASSWORD", randomBase64(random, 18).replace('/', '_').replace('+', '-'));
+        m.put("TRACING_DB_PASSWORD", randomBase64(random, 18).replace('/', '_').replace('+', '-'));
+        return m;
+    }
+
+    private static String randomBase64(SecureRandom random, int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    public String get(String name) {
+        String v = values.get(name);
+        if (v == null) {
+            throw new IllegalStateException(name + " missing from " + FILE);
+        }
+        return v;
+    }
+
+    public String dbPassword(org.qrtrace.deploy.infra.ServiceDatabase db) {
+        return get(db.database().toUpperCase() + "_DB_PASSWORD");
+    }
+
+    /** The services' configuration properties these secrets feed (the names of their @ConfigMapping). */
+    public Map<String, String> serviceConfig() {
+        return Map.of(
+                "qrtrace.pepper", get("QRTRACE_PEPPER"),
+                "qrtrace.seal.public-key", get("QRTRACE_SEAL_PUBLIC_KEY"),
+                "qrtrace.seal.private-key", get("QRTRACE_SEAL_PRIVATE_KEY"),
+                "qrtrace.qr.master-key", get("QRTRACE_QR_MASTER_KEY"));
+    }
+}

@@ -1,0 +1,141 @@
+package org.qrtrace.deploy;
+
+import org.qrtrace.deploy.infra.KafkaServer;
+import org.qrtrace.deploy.infra.PostgresServer;
+import org.qrtrace.deploy.infra.ServiceDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The Java half of {@code ./deploy/run-local}: each infrastructure server runs as its own process (so a fault test can
+ * kill one), started by the shell script, which also starts the services.
+ *
+ * <pre>
+ *   init     STACK_DIR                 create dev keys and secrets (once)
+ *   postgres STACK_DIR PORT            run PostgreSQL with data in STACK_DIR/postgres, service databases ensured
+ *   kafka    STACK_DIR PORT            run a KRaft broker with data in STACK_DIR/kafka, topics ensured
+ *   tokens   STACK_DIR JURISDICTION    write STACK_DIR/dev-tokens.json
+ *   token    STACK_DIR --role R [--venue ID]... [--jurisdiction C] [--org O] [--hours N]
+ * </pre>
+ */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            usage("missing arguments");
+        }
+        Path dir = Path.of(args[1]).toAbsolutePath();
+        switch (args[0]) {
+            case "init" -> {
+                DevKeys.loadOrCreate(dir.resolve("keys"));
+                DevSecrets.loadOrCreate(dir);
+                Files.writeString(dir.resolve("keys").resolve("jwt-public.pem"),
+                        DevKeys.loadOrCreate(dir.resolve("keys")).publicKeyPem());
+            }
+            case "postgres" -> runPostgres(dir, port(args));
+            case "kafka" -> runKafka(dir, port(args));
+            case "tokens" -> writeTokens(dir, args.length > 2 ? args[2] : "30");
+            case "token" -> System.out.println(token(dir, args));
+            default -> usage("unknown command " + args[0]);
+        }
+    }
+
+    private static int port(String[] args) {
+        if (args.length < 3) {
+            usage("missing port");
+        }
+        return Integer.parseInt(args[2]);
+    }
+
+    private static void runPostgres(Path dir, int port) throws Exception {
+        DevSecrets secrets = DevSecrets.loadOrCreate(dir);
+        Path data = dir.resolve("postgres");
+        PostgresServer pg = PostgresServer.start(data, port, true);
+        for (ServiceDatabase db : ServiceDatabase.ALL) {
+            PostgresServer.ensureDatabase(pg.adminJdbcUrl(), "postgres", "", db, secrets.dbPassword(db));
+        }
+        System.out.println("postgres ready on 127.0.0.1:" + pg.port() + " data " + data);
+        blockUntilStopped(pg);
+    }
+
+    private static void runKafka(Path dir, int port) throws Exception {
+        Path data = dir.resolve("kafka");
+        Files.createDirectories(data);
+        KafkaServer kafka = KafkaServer.start(data, port);
+        KafkaServer.createTopics(kafka.bootstrapServers());
+        System.out.println("kafka ready on " + kafka.bootstrapServers() + " data " + data);
+        blockUntilStopped(kafka);
+    }
+
+    private static void blockUntilStopped(AutoCloseable server) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("error while stopping: " + e);
+            }
+            stopped.countDown();
+        }, "stop"));
+        stopped.await();
+    }
+
+    private static void writeTokens(Path dir, String jurisdiction) throws Exception {
+        DevKeys keys = DevKeys.loadOrCreate(dir.resolve("keys"));
+        Duration ttl = Duration.ofDays(30);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("admin", keys.mint("admin", null, null, null, ttl));
+        tokens.put("venue-manager", keys.mint("venue-manager", null, null, "demo-org", ttl));
+        tokens.put("health-officer", keys.mint("health-officer", null, jurisdiction, null, ttl));
+        tokens.put("gate-device", keys.mint("gate-device", null, null, null, ttl));
+        StringBuilder json = new StringBuilder("{\n");
+        int i = 0;
+        for (Map.Entry<String, String> e : tokens.entrySet()) {
+            json.append("  \"").append(e.getKey()).append("\": \"").append(e.getValue()).append('"')
+                    .append(++i < tokens.size() ? ",\n" : "\n");
+        }
+        json.append("}\n");
+        DevKeys.writeAtomically(dir.resolve("dev-tokens.json"), json.toString());
+    }
+
+    private static String token(Path dir, String[] args) {
+        String role = null;
+        String jurisdiction = null;
+        String org = null;
+        long hours = 24;
+        List<String> venues = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--role" -> role = value;
+                case "--venue" -> venues.add(value);
+                case "--jurisdiction" -> jurisdiction = value;
+                case "--org" -> org = value;
+                case "--hours" -> hours = Long.parseLong(value);
+                default -> usage("unknown option " + args[i]);
+            }
+            i++;
+        }
+        if (role == null || !List.of("admin", "venue-manager", "health-officer", "gate-device").contains(role)) {
+            usage("--role must be one of admin, venue-manager, health-officer, gate-device");
+        }
+        return DevKeys.loadOrCreate(dir.resolve("keys")).mint(role, venues, jurisdiction, org, Duration.ofHours(hours));
+    }
+
+    private static void usage(String problem) {
+        System.err.println("error: " + problem);
+        System.err.println("usage: dev-token --role admin|venue-manager|health-officer|gate-device [--venue ID]... "
+                + "[--jurisdiction CODE] [--org ORG] [--hours N]");
+        System.exit(2);
+    }
+}

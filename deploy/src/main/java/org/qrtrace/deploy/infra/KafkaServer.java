@@ -1,0 +1,73 @@
+package org.qrtrace.deploy.infra;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.qrtrace.events.Topics;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Kafka broker in KRaft mode (combined broker + controller), run in this JVM from the Apache Kafka server jars.
+ * With a log directory it keeps its data across restarts.
+ */
+public final class KafkaServer implements AutoCloseable {
+
+    private final EmbeddedKafkaBroker broker;
+
+    private KafkaServer(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    /**
+     * @param logDir where the log lives; null for a throw-away one
+     * @param port   0 for any free port
+     */
+    public static KafkaServer start(Path logDir, int port) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+                .withNodeId(1)
+                .withKafkaHost("127.0.0.1")
+                .withKafkaPort(port)
+                .withDeleteLogDirsOnClose(logDir == null)
+                .withAdditionalProperties(p -> {
+                    if (logDir != null) {
+                        p.put("log.dir", logDir.toAbsolutePath().toString());
+                    }
+                    p.put("auto.create.topics.enable", "false");
+                    p.put("num.partitions", "3");
+                    p.put("min.insync.replicas", "1");
+                    p.put("transaction.state.log.replication.factor", "1");
+                    p.put("group.initial.rebalance.delay.ms", "0");
+                    p.put("log.retention.check.interval.ms", "60000");
+                });
+        return new KafkaServer(broker.start());
+    }
+
+    public String bootstrapServers() {
+        String listeners = broker.getAdvertisedListeners();
+        return listeners.replaceAll("[A-Z_]+://", "");
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+
+    /** Creates the system's topics (ARCHITECTURE.md) that do not exist yet; existing ones are left as they are. */
+    public static void createTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var missing = Topics.ALL.stream().filter(t -> !existing.contains(t.name()))
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.qrtrace.events;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Kafka topics of the system with the settings they are created with (local stack, tests, k8s manifests). */
+public final class Topics {
+    public static final String VENUE_EVENTS = "venue.events";
+    public static final String CHECKIN_EVENTS = "checkin.events";
+    /** Records tracing-service could not parse; kept for inspection, never blocking a partition. */
+    public static final String TRACING_DEAD_LETTER = "tracing.dead-letter";
+
+    private static final long DAY_MS = 24L * 3600 * 1000;
+
+    /** A topic with its partition count and configuration. */
+    public record TopicSpec(String name, int partitions, Map<String, String> config) {
+    }
+
+    /** Check-ins outlive the 21-day presence retention by a week so a consumer can be rebuilt from the topic. */
+    public static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(VENUE_EVENTS, 3, Map.of("cleanup.policy", "compact,delete", "retention.ms", String.valueOf(365 * DAY_MS))),
+            new TopicSpec(CHECKIN_EVENTS, 6, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28 * DAY_MS))),
+            new TopicSpec(TRACING_DEAD_LETTER, 1, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28 * DAY_MS))));
+
+    private Topics() {
+    }
+}

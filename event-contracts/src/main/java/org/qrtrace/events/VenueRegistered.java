@@ -1,0 +1,17 @@
+package org.qrtrace.events;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A venue was registered with its entrances. */
+public record VenueRegistered(UUID venueId, String name, String category, String adminUnitCode, String address,
+                              Integer capacity, String organisation, List<Entrance> entrances) implements EventPayload {
+
+    public VenueRegistered {
+        entrances = entrances == null ? List.of() : List.copyOf(entrances);
+    }
+
+    /** An entrance and the version of its QR token currently issued. */
+    public record Entrance(UUID entranceId, String name, int tokenVersion) {
+    }
+}

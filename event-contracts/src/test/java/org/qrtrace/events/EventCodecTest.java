@@ -1,0 +1,125 @@
+package org.qrtrace.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventCodecTest {
+
+    static final UUID VENUE = UUID.fromString("3f1c2b8e-0000-4000-8000-000000000001");
+    static final UUID ENTRANCE = UUID.fromString("3f1c2b8e-0000-4000-8000-000000000002");
+    static final UUID CHECKIN = UUID.fromString("3f1c2b8e-0000-4000-8000-000000000003");
+    static final Instant T = Instant.parse("2026-11-23T08:00:00Z");
+    static final String PSEUDONYM = "a".repeat(64);
+
+    static Stream<EventPayload> samples() {
+        return Stream.of(
+                new VenueRegistered(VENUE, "Bệnh viện Đa khoa Hải Dương", "HOSPITAL", "288", "225 Nguyễn Lương Bằng", 800,
+                        null, List.of(new VenueRegistered.Entrance(ENTRANCE, "Cổng chính", 1))),
+                new VenueUpdated(VENUE, "Bệnh viện Đa khoa tỉnh Hải Dương", "HOSPITAL", "288", "225 Nguyễn Lương Bằng", 900, "SYT-HD"),
+                new EntranceAdded(VENUE, ENTRANCE, "Cổng cấp cứu", 1),
+                new QrKeyRotated(VENUE, ENTRANCE, 2, T.plusSeconds(86400)),
+                new QrTokenRevoked(VENUE, null, 2, "venue closed"),
+                new VenueClosed(VENUE, T, "closed by manager"),
+                new CheckedIn(CHECKIN, VENUE, ENTRANCE, PSEUDONYM, "sealed-blob", T, T.plusSeconds(4 * 3600),
+                        CheckedIn.Source.WEB, null, false,
+                        new CheckedIn.Declaration(List.of("fever"), null, false),
+                        List.of(new CheckedIn.Dependant("b".repeat(64), "sealed-2"))),
+                new CheckedOut(CHECKIN, VENUE, PSEUDONYM, T.plusSeconds(3600), CheckedOut.Source.VISITOR));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void roundTripKeepsEveryField(EventPayload payload) {
+        EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), T, "test", payload);
+        EventEnvelope decoded = EventCodec.decode(EventCodec.encode(envelope));
+        assertEquals(envelope, decoded);
+        assertEquals(VENUE.toString(), decoded.key());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void encodedEventsMatchTheirJsonSchemas(EventPayload payload) throws Exception {
+        EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), T, "test", payload);
+        JsonNode json = EventCodec.mapper().readTree(EventCodec.encode(envelope));
+        assertValid("/schemas/envelope.schema.json", json);
+        assertValid("/schemas/payload/" + envelope.type() + ".schema.json", json.get("payload"));
+    }
+
+    @Test
+    void schemasRejectAPayloadMissingARequiredField() throws Exception {
+        JsonNode json = EventCodec.mapper().readTree(
+                "{\"venueId\":\"" + VENUE + "\",\"checkinId\":\"" + CHECKIN + "\",\"pseudonym\":\"" + PSEUDONYM + "\"}");
+        Set<ValidationMessage> errors = schema("/schemas/payload/CheckedOut.schema.json").validate(json);
+        assertTrue(errors.stream().anyMatch(m -> m.getMessage().contains("checkedOutAt")), errors::toString);
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() throws Exception {
+        EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), T, "test", new VenueClosed(VENUE, T, "x"));
+        ObjectNode json = (ObjectNode) EventCodec.mapper().readTree(EventCodec.encode(envelope));
+        json.put("addedInAFutureVersion", 42);
+        ((ObjectNode) json.get("payload")).put("alsoNew", "yes");
+        EventEnvelope decoded = EventCodec.decode(json.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(envelope, decoded);
+    }
+
+    @Test
+    void deterministicIdsAreStableAndDistinct() {
+        assertEquals(EventEnvelope.deterministicId("checkin", "k1"), EventEnvelope.deterministicId("checkin", "k1"));
+        assertTrue(!EventEnvelope.deterministicId("checkin", "k1").equals(EventEnvelope.deterministicId("checkin", "k2")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("garbage")
+    void garbageIsRejectedWithAClearReason(String record, String expectedReason) {
+        EventDecodingException e = assertThrows(EventDecodingException.class,
+                () -> EventCodec.decode(record.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains(expectedReason), () -> e.getMessage() + " should mention " + expectedReason);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> garbage() {
+        String ok = "\"eventId\":\"" + UUID.randomUUID() + "\",\"schemaVersion\":1,\"occurredAt\":\"2026-11-23T08:00:00Z\",\"producer\":\"p\"";
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("", "empty record"),
+                org.junit.jupiter.params.provider.Arguments.of("not json", "not JSON"),
+                org.junit.jupiter.params.provider.Arguments.of("[1,2]", "JSON object"),
+                org.junit.jupiter.params.provider.Arguments.of("{" + ok + ",\"type\":\"Nope\",\"payload\":{}}", "unknown event type"),
+                org.junit.jupiter.params.provider.Arguments.of("{" + ok + ",\"type\":\"VenueClosed\"}", "payload"),
+                org.junit.jupiter.params.provider.Arguments.of("{" + ok.replace("\"schemaVersion\":1", "\"schemaVersion\":99")
+                        + ",\"type\":\"VenueClosed\",\"payload\":{\"venueId\":\"" + VENUE + "\"}}", "schemaVersion"),
+                org.junit.jupiter.params.provider.Arguments.of("{" + ok + ",\"type\":\"VenueClosed\",\"payload\":{}}", "venueId"),
+                org.junit.jupiter.params.provider.Arguments.of("{" + ok + ",\"type\":\"VenueClosed\",\"payload\":{\"venueId\":\"not-a-uuid\"}}", "VenueClosed"),
+                org.junit.jupiter.params.provider.Arguments.of("{" + ok.replace("2026-11-23T08:00:00Z", "yesterday")
+                        + ",\"type\":\"VenueClosed\",\"payload\":{\"venueId\":\"" + VENUE + "\"}}", "invalid envelope"));
+    }
+
+    private static JsonSchema schema(String path) throws Exception {
+        try (InputStream in = EventCodecTest.class.getResourceAsStream(path)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+    }
+
+    private static void assertValid(String schemaPath, JsonNode json) throws Exception {
+        Set<ValidationMessage> errors = schema(schemaPath).validate(json);
+        assertTrue(errors.isEmpty(), () -> schemaPath + ": " + errors);
+    }
+}

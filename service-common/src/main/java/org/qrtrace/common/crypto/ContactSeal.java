@@ -1,0 +1,122 @@
+package org.qrtrace.common.crypto;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Seals a visitor's contact for the health authority, HPKE-style: an ephemeral X25519 key agreement with the
+ * authority's public key, HKDF-SHA256, then AES-256-GCM. checkin-service holds only the public key, so it cannot read
+ * back what it sealed; tracing-service holds the private key and opens contacts only for authorised officers.
+ *
+ * <p>Wire format (Base64 URL-safe, no padding): {@code 0x01 | len(epk) | epk (X.509) | nonce (12) | ciphertext+tag}.
+ */
+public final class ContactSeal {
+
+    private static final byte VERSION = 1;
+    private static final byte[] INFO = "qrtrace contact seal v1".getBytes(StandardCharsets.US_ASCII);
+    private static final int NONCE_BYTES = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ContactSeal() {
+    }
+
+    public static KeyPair generateKeyPair() {
+        try {
+            return KeyPairGenerator.getInstance("X25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("X25519 unavailable", e);
+        }
+    }
+
+    public static PublicKey publicKeyFromBase64(String base64) {
+        try {
+            return KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an X25519 public key (Base64 X.509)", e);
+        }
+    }
+
+    public static PrivateKey privateKeyFromBase64(String base64) {
+        try {
+            return KeyFactory.getInstance("X25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an X25519 private key (Base64 PKCS#8)", e);
+        }
+    }
+
+    public static String seal(PublicKey recipient, byte[] plaintext) {
+        try {
+            KeyPair ephemeral = generateKeyPair();
+            byte[] epk = ephemeral.getPublic().getEncoded();
+            byte[] key = deriveKey(ephemeral.getPrivate(), recipient, epk);
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            aes.updateAAD(epk);
+            byte[] ciphertext = aes.doFinal(plaintext);
+            ByteBuffer out = ByteBuffer.allocate(2 + epk.length + NONCE_BYTES + ciphertext.length);
+            out.put(VERSION).put((byte) epk.length).put(epk).put(nonce).put(ciphertext);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing failed", e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the blob is malformed or was not sealed for this key */
+    public static byte[] open(PrivateKey recipient, String sealed) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(Base64.getUrlDecoder().decode(sealed));
+            if (in.get() != VERSION) {
+                throw new IllegalArgumentException("unknown seal version");
+            }
+            byte[] epk = new byte[in.get() & 0xff];
+            in.get(epk);
+            byte[] nonce = new byte[NONCE_BYTES];
+            in.get(nonce);
+            byte[] ciphertext = new byte[in.remaining()];
+            in.get(ciphertext);
+            PublicKey ephemeral = KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(epk));
+            byte[] key = deriveKey(recipient, ephemeral, epk);
+            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            aes.updateAAD(epk);
+            return aes.doFinal(ciphertext);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot open sealed contact", e);
+        }
+    }
+
+    private static byte[] deriveKey(PrivateKey own, PublicKey other, byte[] epk) throws GeneralSecurityException {
+        KeyAgreement agreement = KeyAgreement.getInstance("X25519");
+        agreement.init(own);
+        agreement.doPhase(other, true);
+        byte[] shared = agreement.generateSecret();
+        // HKDF-SHA256 (RFC 5869) with the ephemeral key as salt; one block of output is the AES-256 key.
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(epk, "HmacSHA256"));
+        byte[] prk = mac.doFinal(shared);
+        mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+        mac.update(INFO);
+        mac.update((byte) 1);
+        byte[] okm = mac.doFinal();
+        Arrays.fill(shared, (byte) 0);
+        return okm;
+    }
+}

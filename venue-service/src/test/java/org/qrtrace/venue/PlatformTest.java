@@ -1,0 +1,31 @@
+package org.qrtrace.venue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.qrtrace.deploy.testing.PlatformContract;
+import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.deploy.testing.TestTokens;
+
+import java.util.List;
+
+/** The platform promises of ARCHITECTURE.md, checked against real PostgreSQL and Kafka. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "venue"))
+class PlatformTest extends PlatformContract {
+
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("Database connections health check", "Kafka");
+    }
+
+    @Override
+    protected String[] protectedEndpoint() {
+        return new String[] {"GET", "/api/v1/venues"};
+    }
+
+    @Override
+    protected String tokenWithWrongRole() {
+        return TestTokens.healthOfficer("30");
+    }
+}
