@@ -3,9 +3,13 @@ package org.qrtrace.events;
 import java.util.List;
 import java.util.UUID;
 
-/** A venue was registered with its entrances. */
+/**
+ * A venue was registered with its entrances. {@code tokenVersion} is the version of the venue-level QR token (the one
+ * without an entrance); each entrance carries the version of its own token.
+ */
 public record VenueRegistered(UUID venueId, String name, String category, String adminUnitCode, String address,
-                              Integer capacity, String organisation, List<Entrance> entrances) implements EventPayload {
+                              Integer capacity, String organisation, int tokenVersion, List<Entrance> entrances)
+        implements EventPayload {
 
     public VenueRegistered {
         entrances = entrances == null ? List.of() : List.copyOf(entrances);

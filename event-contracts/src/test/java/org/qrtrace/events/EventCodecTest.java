@@ -33,7 +33,7 @@ class EventCodecTest {
     static Stream<EventPayload> samples() {
         return Stream.of(
                 new VenueRegistered(VENUE, "Bệnh viện Đa khoa Hải Dương", "HOSPITAL", "288", "225 Nguyễn Lương Bằng", 800,
-                        null, List.of(new VenueRegistered.Entrance(ENTRANCE, "Cổng chính", 1))),
+                        null, 1, List.of(new VenueRegistered.Entrance(ENTRANCE, "Cổng chính", 1))),
                 new VenueUpdated(VENUE, "Bệnh viện Đa khoa tỉnh Hải Dương", "HOSPITAL", "288", "225 Nguyễn Lương Bằng", 900, "SYT-HD"),
                 new EntranceAdded(VENUE, ENTRANCE, "Cổng cấp cứu", 1),
                 new QrKeyRotated(VENUE, ENTRANCE, 2, T.plusSeconds(86400)),
