@@ -29,6 +29,7 @@ public final class KafkaServer implements AutoCloseable {
      */
     public static KafkaServer start(Path logDir, int port) {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+                .withClusterId(existingClusterId(logDir))
                 .withNodeId(1)
                 .withKafkaHost("127.0.0.1")
                 .withKafkaPort(port)
@@ -45,6 +46,24 @@ public final class KafkaServer implements AutoCloseable {
                     p.put("log.retention.check.interval.ms", "60000");
                 });
         return new KafkaServer(broker.start());
+    }
+
+    /** A restarted broker must keep the cluster id its log directory was formatted with. */
+    private static String existingClusterId(Path logDir) {
+        Path meta = logDir == null ? null : logDir.resolve("meta.properties");
+        if (meta != null && java.nio.file.Files.exists(meta)) {
+            try (var in = java.nio.file.Files.newInputStream(meta)) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                String id = p.getProperty("cluster.id");
+                if (id != null) {
+                    return id;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + meta, e);
+            }
+        }
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     public String bootstrapServers() {
