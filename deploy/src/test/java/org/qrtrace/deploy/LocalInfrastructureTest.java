@@ -1,0 +1,108 @@
+package org.qrtrace.deploy;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qrtrace.deploy.infra.KafkaServer;
+import org.qrtrace.deploy.infra.PostgresServer;
+import org.qrtrace.deploy.infra.ServiceDatabase;
+import org.qrtrace.events.Topics;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The local stack's servers are real and keep their data across a restart (./deploy/run-local after stop-local). */
+class LocalInfrastructureTest {
+
+    @Test
+    void postgresKeepsDataAcrossRestartAndServiceLoginsAreConfined(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("pg");
+        try (PostgresServer pg = PostgresServer.start(data, 0, true)) {
+            PostgresServer.ensureDatabase(pg.adminJdbcUrl(), "postgres", "", ServiceDatabase.VENUE, "venue-secret");
+            PostgresServer.ensureDatabase(pg.adminJdbcUrl(), "postgres", "", ServiceDatabase.TRACING, "tracing-secret");
+            try (Connection c = DriverManager.getConnection(PostgresServer.jdbcUrl(pg.adminJdbcUrl(), "venue"), "venue_svc", "venue-secret");
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept (v text)");
+                s.execute("INSERT INTO kept VALUES ('Hải Dương')");
+            }
+            // venue_svc may not connect to tracing's database
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(
+                    PostgresServer.jdbcUrl(pg.adminJdbcUrl(), "tracing"), "venue_svc", "venue-secret").close());
+        }
+        try (PostgresServer pg = PostgresServer.start(data, 0, true)) {
+            PostgresServer.ensureDatabase(pg.adminJdbcUrl(), "postgres", "", ServiceDatabase.VENUE, "venue-secret");
+            try (Connection c = DriverManager.getConnection(PostgresServer.jdbcUrl(pg.adminJdbcUrl(), "venue"), "venue_svc", "venue-secret");
+                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+                assertTrue(rs.next());
+                assertEquals("Hải Dương", rs.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void kafkaCreatesTheTopicsAndKeepsRecordsAcrossRestart(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("kafka");
+        int port;
+        try (KafkaServer kafka = KafkaServer.start(data, 0)) {
+            String bootstrap = kafka.bootstrapServers();
+            port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+            KafkaServer.createTopics(bootstrap);
+            KafkaServer.createTopics(bootstrap); // idempotent
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                var topics = admin.describeTopics(Set.of(Topics.CHECKIN_EVENTS)).allTopicNames().get();
+                assertEquals(6, topics.get(Topics.CHECKIN_EVENTS).partitions().size());
+            }
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                    "acks", "all", "enable.idempotence", "true"), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(Topics.VENUE_EVENTS, 0, "k", "kept")).get();
+            }
+        }
+        try (KafkaServer kafka = KafkaServer.start(data, port);
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                     new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition p0 = new TopicPartition(Topics.VENUE_EVENTS, 0);
+            consumer.assign(List.of(p0));
+            consumer.seekToBeginning(List.of(p0));
+            List<String> values = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(r.value());
+                }
+            }
+            assertEquals(List.of("kept"), values);
+        }
+    }
+
+    @Test
+    void devTokensCarryRoleAndScopeClaims(@TempDir Path dir) {
+        DevKeys keys = DevKeys.loadOrCreate(dir);
+        String token = keys.mint("gate-device", List.of("v1"), null, null, Duration.ofMinutes(5));
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertTrue(payload.contains("\"groups\":[\"gate-device\"]"), payload);
+        assertTrue(payload.contains("\"venues\":[\"v1\"]"), payload);
+        assertEquals(keys.publicKeyPem(), DevKeys.loadOrCreate(dir).publicKeyPem(), "keys are kept, not regenerated");
+        DevSecrets secrets = DevSecrets.loadOrCreate(dir);
+        assertEquals(secrets.get("QRTRACE_PEPPER"), DevSecrets.loadOrCreate(dir).get("QRTRACE_PEPPER"));
+    }
+}

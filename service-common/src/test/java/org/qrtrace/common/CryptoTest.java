@@ -1,0 +1,75 @@
+package org.qrtrace.common;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.qrtrace.common.crypto.ContactSeal;
+import org.qrtrace.common.crypto.Pseudonymiser;
+import org.qrtrace.common.crypto.SealedContact;
+import org.qrtrace.common.phone.E164Phone;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CryptoTest {
+
+    static final KeyPair AUTHORITY = ContactSeal.generateKeyPair();
+    static final byte[] PEPPER = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    @Property(tries = 50)
+    void sealedContactsOpenOnlyWithTheAuthorityKey(@ForAll @StringLength(max = 200) String text) {
+        byte[] plain = text.getBytes(StandardCharsets.UTF_8);
+        String sealed = ContactSeal.seal(AUTHORITY.getPublic(), plain);
+        assertArrayEquals(plain, ContactSeal.open(AUTHORITY.getPrivate(), sealed));
+    }
+
+    @Test
+    void sealingIsRandomisedAndTamperEvident() {
+        SealedContact contact = new SealedContact("+84912345678", "Nguyễn Văn A");
+        String a = contact.sealFor(AUTHORITY.getPublic());
+        String b = contact.sealFor(AUTHORITY.getPublic());
+        assertNotEquals(a, b, "same contact must not give the same ciphertext");
+        assertFalse(a.contains("912345678"));
+        assertEquals(contact, SealedContact.open(AUTHORITY.getPrivate(), a));
+
+        KeyPair other = ContactSeal.generateKeyPair();
+        assertThrows(IllegalArgumentException.class, () -> SealedContact.open(other.getPrivate(), a));
+        byte[] raw = Base64.getUrlDecoder().decode(a);
+        raw[raw.length - 1] ^= 1;
+        assertThrows(IllegalArgumentException.class,
+                () -> SealedContact.open(AUTHORITY.getPrivate(), Base64.getUrlEncoder().withoutPadding().encodeToString(raw)));
+        assertThrows(IllegalArgumentException.class, () -> SealedContact.open(AUTHORITY.getPrivate(), "garbage"));
+        assertEquals("SealedContact[***]", contact.toString());
+    }
+
+    @Test
+    void keysRoundTripThroughTheirConfiguredForm() {
+        String pub = Base64.getEncoder().encodeToString(AUTHORITY.getPublic().getEncoded());
+        String priv = Base64.getEncoder().encodeToString(AUTHORITY.getPrivate().getEncoded());
+        String sealed = ContactSeal.seal(ContactSeal.publicKeyFromBase64(pub), new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, ContactSeal.open(ContactSeal.privateKeyFromBase64(priv), sealed));
+        assertThrows(IllegalArgumentException.class, () -> ContactSeal.publicKeyFromBase64("bm90IGEga2V5"));
+    }
+
+    @Test
+    void pseudonymsAreStablePerPepperAndHideThePhone() {
+        Pseudonymiser p = new Pseudonymiser(PEPPER);
+        E164Phone phone = E164Phone.parse("0912 345 678");
+        String pseudonym = p.pseudonymOf(phone);
+        assertTrue(pseudonym.matches("[0-9a-f]{64}"));
+        assertEquals(pseudonym, p.pseudonymOf(E164Phone.parse("+84912345678")));
+        assertNotEquals(pseudonym, new Pseudonymiser("another-pepper-of-32-bytes-or-more".getBytes()).pseudonymOf(phone));
+        assertNotEquals(p.pseudonymOfDependant(phone, "Bé Na"), p.pseudonymOfDependant(phone, "Bé Bi"));
+        assertEquals(p.pseudonymOfDependant(phone, "Bé Na"), p.pseudonymOfDependant(phone, " bé na "));
+        assertThrows(IllegalArgumentException.class, () -> new Pseudonymiser(new byte[8]));
+    }
+}
