@@ -1,6 +1,6 @@
 # Shared by run-local, stop-local and dev-token. Sourced, not executed.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-STACK="$ROOT/target/local-stack"
+STACK="${QRTRACE_STACK_DIR:-$ROOT/target/local-stack}"
 PG_PORT=${PG_PORT:-5433}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 VENUE_PORT=${VENUE_PORT:-8081}

@@ -1,0 +1,161 @@
+package org.qrtrace.e2e;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qrtrace.common.crypto.Pseudonymiser;
+import org.qrtrace.common.phone.E164Phone;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole system, through its public APIs only: register venues, decode the QR from a poster PNG, check visitors in
+ * through the REST API and a gate batch, then ask for the exposure of a case and the daily report, and check the exact
+ * F1/F2 sets and counts.
+ */
+class EndToEndIT {
+
+    static LocalStack stack;
+    static Pseudonymiser pseudonyms;
+
+    static final String INDEX = "0912000001";
+    static final String F1 = "0912000002";
+    static final String F2 = "0912000003";
+    static final String UNRELATED = "0912000004";
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        stack = LocalStack.start();
+        pseudonyms = Pseudonymiser.fromBase64(stack.secret("QRTRACE_PEPPER"));
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aCaseFindsExactlyItsF1AndF2AndTheDayIsCounted() throws Exception {
+        String admin = stack.token("admin", null, null);
+        JsonPath hospital = createVenue(admin, "Bệnh viện Đa khoa Hải Dương", "HOSPITAL", "288", "225 Nguyễn Lương Bằng");
+        JsonPath supermarket = createVenue(admin, "Siêu thị Chí Linh", "SUPERMARKET", "290", "12 Trần Hưng Đạo");
+        JsonPath office = createVenue(admin, "Công ty Nam Sách", "OFFICE", "291", "1 Quốc lộ 183");
+
+        // The visitor's phone reads the poster: decode the QR from the PNG the venue printed.
+        byte[] png = given().auth().oauth2(admin).when()
+                .get(stack.venueUrl() + "/api/v1/venues/" + hospital.getString("id") + "/poster.png")
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        String posterUrl = decodeQr(png);
+        assertEquals(hospital.getString("qrUrl"), posterUrl);
+        assertTrue(posterUrl.startsWith(stack.checkinUrl() + "/c/"), posterUrl);
+        String hospitalToken = tokenOf(posterUrl);
+        String hospitalEntranceToken = tokenOf(hospital.getString("entrances[0].qrUrl"));
+
+        // Check-ins: the index case and a contact at the hospital, through the REST API.
+        Instant indexIn = checkIn(hospitalEntranceToken, INDEX, "Nguyễn Văn A");
+        checkIn(hospitalToken, F1, "Trần Thị B");
+        // The contact then goes to the supermarket: scanned by its gate device (online here).
+        String gate = stack.token("gate-device", List.of(supermarket.getString("id")), null);
+        Instant scannedAt = Instant.now();
+        given().auth().oauth2(gate).contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "gate-1", "scans", List.of(Map.of(
+                        "idempotencyKey", UUID.randomUUID().toString(),
+                        "token", tokenOf(supermarket.getString("qrUrl")),
+                        "phone", "+84" + F1.substring(1), "direction", "IN", "scannedAt", scannedAt.toString()))))
+                .when().post(stack.checkinUrl() + "/api/v1/gate/batches")
+                .then().statusCode(200).body("results[0].status", org.hamcrest.Matchers.equalTo("ACCEPTED"));
+        // Someone meets the contact there (F2), someone else is elsewhere (no contact).
+        checkIn(tokenOf(supermarket.getString("qrUrl")), F2, "Lê Văn C");
+        checkIn(tokenOf(office.getString("qrUrl")), UNRELATED, "Phạm Thị D");
+
+        String officer = stack.token("health-officer", null, "30");
+        Map<String, Object> query = Map.of("caseReference", "HD-E2E-0001", "phone", INDEX,
+                "from", indexIn.minus(Duration.ofHours(1)).toString(), "to", indexIn.plus(Duration.ofHours(8)).toString(),
+                "bufferMinutes", 30, "minOverlapMinutes", 15, "depth", 2);
+        JsonPath result = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().auth().oauth2(officer).contentType(ContentType.JSON).body(query)
+                                .when().post(stack.tracingUrl() + "/api/v1/exposure-queries")
+                                .then().statusCode(200).extract().jsonPath(),
+                        r -> r.getList("contacts").size() >= 2);
+
+        assertEquals(1, result.getList("indexVisits").size());
+        assertEquals(hospital.getString("id"), result.getString("indexVisits[0].venueId"));
+        assertEquals(List.of("F1", "F2"), result.getList("contacts.tier"));
+        assertEquals(List.of(pseudonym(F1), pseudonym(F2)), result.getList("contacts.pseudonym"));
+        assertEquals("+84" + F1.substring(1), result.getString("contacts[0].phone"));
+        assertEquals(hospital.getString("id"), result.getString("contacts[0].overlaps[0].venueId"));
+        assertEquals(supermarket.getString("id"), result.getString("contacts[1].overlaps[0].venueId"));
+
+        LocalDate today = LocalDate.ofInstant(indexIn, ZoneId.of("Asia/Ho_Chi_Minh"));
+        assumeTrue(today.equals(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))), "the test crossed midnight");
+        JsonPath report = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().auth().oauth2(officer).accept(ContentType.JSON)
+                                .queryParam("date", today.toString()).queryParam("adminUnitCode", "30")
+                                .when().get(stack.tracingUrl() + "/api/v1/reports/daily")
+                                .then().statusCode(200).extract().jsonPath(),
+                        r -> Integer.valueOf(5).equals(provinceRow(r).get("checkins")));
+        Map<String, Object> province = provinceRow(report);
+        assertEquals(3, province.get("venuesRegistered"));
+        assertEquals(3, province.get("venuesActive"));
+        assertEquals(4, province.get("uniqueVisitors"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> provinceRow(JsonPath report) {
+        return report.getList("rows", Map.class).stream()
+                .filter(r -> "30".equals(r.get("adminUnitCode"))).findFirst()
+                .map(r -> (Map<String, Object>) r).orElse(Map.of());
+    }
+
+    private static JsonPath createVenue(String token, String name, String category, String unit, String address) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "category", category, "adminUnitCode", unit, "address", address,
+                        "contactPhone", "0220 3890 000", "capacity", 100, "entrances", List.of(Map.of("name", "Cổng chính"))))
+                .when().post(stack.venueUrl() + "/api/v1/venues")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static Instant checkIn(String token, String phone, String name) {
+        String at = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("token", token, "phone", phone, "name", name))
+                .when().post(stack.checkinUrl() + "/api/v1/checkins")
+                .then().statusCode(201).extract().jsonPath().getString("checkedInAt");
+        return Instant.parse(at);
+    }
+
+    private static String pseudonym(String phone) {
+        return pseudonyms.pseudonymOf(E164Phone.parse(phone));
+    }
+
+    private static String tokenOf(String qrUrl) {
+        return qrUrl.substring(qrUrl.lastIndexOf('/') + 1);
+    }
+
+    private static String decodeQr(byte[] png) throws Exception {
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                .getText();
+    }
+}

@@ -1,0 +1,112 @@
+package org.qrtrace.e2e;
+
+import org.qrtrace.deploy.DevKeys;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system as a user starts it: {@code ./deploy/run-local --detach} on free ports, in a stack folder of this
+ * module's own, stopped with {@code ./deploy/stop-local}.
+ */
+final class LocalStack implements AutoCloseable {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private final Map<String, String> env = new HashMap<>();
+    private final Path stackDir;
+    final int venuePort;
+    final int checkinPort;
+    final int tracingPort;
+
+    private LocalStack(Path stackDir) throws IOException {
+        this.stackDir = stackDir;
+        venuePort = freePort();
+        checkinPort = freePort();
+        tracingPort = freePort();
+        env.put("QRTRACE_STACK_DIR", stackDir.toString());
+        env.put("PG_PORT", String.valueOf(freePort()));
+        env.put("KAFKA_PORT", String.valueOf(freePort()));
+        env.put("VENUE_PORT", String.valueOf(venuePort));
+        env.put("CHECKIN_PORT", String.valueOf(checkinPort));
+        env.put("TRACING_PORT", String.valueOf(tracingPort));
+    }
+
+    static LocalStack start() throws Exception {
+        Path dir = Path.of("target", "e2e-stack").toAbsolutePath();
+        deleteRecursively(dir);
+        LocalStack stack = new LocalStack(dir);
+        stack.run(Duration.ofMinutes(6), "deploy/run-local", "--detach");
+        return stack;
+    }
+
+    String venueUrl() {
+        return "http://127.0.0.1:" + venuePort;
+    }
+
+    String checkinUrl() {
+        return "http://127.0.0.1:" + checkinPort;
+    }
+
+    String tracingUrl() {
+        return "http://127.0.0.1:" + tracingPort;
+    }
+
+    DevKeys keys() {
+        return DevKeys.loadOrCreate(stackDir.resolve("keys"));
+    }
+
+    String token(String role, List<String> venues, String jurisdiction) {
+        return keys().mint(role, venues, jurisdiction, null, Duration.ofHours(1));
+    }
+
+    String secret(String name) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(stackDir.resolve("secrets.env"))));
+        return p.getProperty(name);
+    }
+
+    @Override
+    public void close() throws Exception {
+        run(Duration.ofMinutes(2), "deploy/stop-local");
+    }
+
+    private void run(Duration timeout, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(stackDir.getParent().resolve("e2e-" + Path.of(command[0]).getFileName() + ".log").toFile());
+        Files.createDirectories(stackDir);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout);
+        }
+        if (p.exitValue() != 0) {
+            String log = Files.readString(stackDir.getParent().resolve("e2e-" + Path.of(command[0]).getFileName() + ".log"));
+            throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "):\n" + log);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
