@@ -1,0 +1,67 @@
+package org.qrtrace.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code bench/run checkins|lag}: runs a benchmark against the running local stack and prints its figures, with the
+ * baseline measured in the same run and the ratio; writes plots to docs/img/ and a summary to bench/results/.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
+        Stack stack = new Stack(root.resolve("target/local-stack"));
+        Path results = root.resolve("bench/results");
+        Files.createDirectories(results);
+        String what = args.length > 0 ? args[0] : "checkins";
+        StringBuilder summary = new StringBuilder("# " + what + " " + Instant.now() + "\n");
+        switch (what) {
+            case "checkins" -> {
+                int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "64"));
+                int stepSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_STEP_SECONDS", "15"));
+                int[] rates = {250, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000, 10000, 12500, 15000};
+                List<OpenLoad.Result> steps = new CheckinBench(stack).stepUp(rates, Duration.ofSeconds(stepSeconds));
+                double best = steps.stream().filter(r -> r.sustained(CheckinBench.P99_LIMIT_MS))
+                        .mapToDouble(OpenLoad.Result::achievedRate).max().orElse(0);
+                System.out.printf("baseline: pgbench, %d clients, durable single-row INSERT, %d s ...%n", clients, stepSeconds);
+                double tps = PgbenchBaseline.tps(stack, clients, stepSeconds);
+                summary.append(String.format("highest sustained check-in rate (p99 <= 100 ms, 0 errors): %.0f/s%n", best));
+                summary.append(String.format("baseline pgbench durable INSERT, %d clients: %.0f tps%n", clients, tps));
+                summary.append(String.format("ratio check-ins/baseline: %.2f%n", best / tps));
+                for (OpenLoad.Result r : steps) {
+                    summary.append(r).append('\n');
+                }
+                Plots.throughputLatency(steps, root.resolve("docs/img/checkins-latency.png"));
+            }
+            case "lag" -> {
+                int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_LAG_RATE", "200"));
+                List<Double> lags = new CheckinBench(stack).lag(rate, Duration.ofSeconds(30), 25);
+                double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                summary.append(String.format("scan-to-queryable lag at %d check-ins/s: n=%d p50 %.0f ms p99 %.0f ms max %.0f ms "
+                                + "(poll interval 25 ms)%n", rate, sorted.length, pct(sorted, 50), pct(sorted, 99),
+                        sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]));
+                Plots.distribution("Scan-to-queryable lag at " + rate + " check-ins/s", "lag (ms)", lags,
+                        root.resolve("docs/img/lag-cdf.png"));
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, lag)");
+        }
+        System.out.println();
+        System.out.print(summary);
+        Files.writeString(results.resolve(what + "-" + Instant.now().toString().replace(':', '-') + ".txt"), summary);
+    }
+
+    static double pct(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}

@@ -1,0 +1,63 @@
+package org.qrtrace.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qrtrace.deploy.DevKeys;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** The running local stack (./deploy/run-local): its URLs, secrets, dev keys, and a few API calls the benchmarks need. */
+final class Stack {
+
+    final Path dir;
+    final Properties env = new Properties();
+    final Properties secrets = new Properties();
+    final DevKeys keys;
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Stack(Path dir) throws IOException {
+        this.dir = dir;
+        env.load(new StringReader(Files.readString(dir.resolve("stack.env"))));
+        secrets.load(new StringReader(Files.readString(dir.resolve("secrets.env"))));
+        keys = DevKeys.loadOrCreate(dir.resolve("keys"));
+    }
+
+    String url(String service) {
+        return env.getProperty(service + "_URL");
+    }
+
+    String token(String role, List<String> venues, String jurisdiction) {
+        return keys.mint(role, venues, jurisdiction, null, Duration.ofHours(4));
+    }
+
+    JsonNode createVenue(String name, String category, String adminUnit) throws Exception {
+        Map<String, Object> body = Map.of("name", name, "category", category, "adminUnitCode", adminUnit,
+                "address", "Benchmark " + System.nanoTime(), "contactPhone", "0220 3890 000", "capacity", 100000,
+                "entrances", List.of(Map.of("name", "Cổng chính")));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("VENUE") + "/api/v1/venues"))
+                .header("Authorization", "Bearer " + token("admin", null, null))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("creating a venue answered " + r.statusCode() + ": " + r.body());
+        }
+        return json.readTree(r.body());
+    }
+
+    static String tokenOf(String qrUrl) {
+        return qrUrl.substring(qrUrl.lastIndexOf('/') + 1);
+    }
+}
