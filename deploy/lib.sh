@@ -7,6 +7,7 @@ VENUE_PORT=${VENUE_PORT:-8081}
 CHECKIN_PORT=${CHECKIN_PORT:-8082}
 TRACING_PORT=${TRACING_PORT:-8083}
 DEMO_JURISDICTION=${DEMO_JURISDICTION:-30}
+INFRA_LOG_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS -Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn -Dorg.slf4j.simpleLogger.log.kafka=warn"
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -32,3 +33,68 @@ launcher_cp() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# launch NAME: starts one component in the background with its pid file and log (used by run-local and by the
+# fault tests, which kill -9 a component and launch it again). Each service gets only the secrets it needs.
+launch() {
+  local name=$1
+  [ -n "${JAVA:-}" ] || find_java
+  [ -n "${LAUNCHER_CP:-}" ] || launcher_cp || fail "the launcher is not built"
+  mkdir -p "$STACK/logs" "$STACK/pids"
+  (
+    set -a; . "$STACK/secrets.env"; set +a
+    export KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" QRTRACE_JWT_PUBLIC_KEY_LOCATION="$STACK/keys/jwt-public.pem"
+    case "$name" in
+      postgres) cmd=("$JAVA" -Xmx256m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain postgres "$STACK" "$PG_PORT") ;;
+      kafka) cmd=("$JAVA" -Xmx768m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain kafka "$STACK" "$KAFKA_PORT") ;;
+      venue-service) cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u TRACING_DB_PASSWORD
+          VENUE_PORT="$VENUE_PORT" VENUE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/venue" VENUE_DB_USER=venue_svc
+          QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT"
+          "$JAVA" -Xmx512m -jar "$ROOT/venue-service/target/quarkus-app/quarkus-run.jar") ;;
+      checkin-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD
+          CHECKIN_PORT="$CHECKIN_PORT" QRTRACE_VENUE_SERVICE_URL="http://127.0.0.1:$VENUE_PORT"
+          QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT" ${CHECKIN_EXTRA_ENV:-}
+          "$JAVA" -Xmx512m -jar "$ROOT/checkin-service/target/quarkus-app/quarkus-run.jar") ;;
+      tracing-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
+          TRACING_PORT="$TRACING_PORT" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
+          "$JAVA" -Xmx768m -jar "$ROOT/tracing-service/target/quarkus-app/quarkus-run.jar") ;;
+      *) fail "unknown component $name" ;;
+    esac
+    cd "$ROOT"
+    [ -f "$STACK/logs/$name.log" ] && mv -f "$STACK/logs/$name.log" "$STACK/logs/$name.log.1"
+    nohup "${cmd[@]}" >"$STACK/logs/$name.log" 2>&1 &
+    echo $! >"$STACK/pids/$name.pid"
+  )
+}
+
+component_port() {
+  case "$1" in
+    postgres) echo "$PG_PORT" ;; kafka) echo "$KAFKA_PORT" ;; venue-service) echo "$VENUE_PORT" ;;
+    checkin-service) echo "$CHECKIN_PORT" ;; tracing-service) echo "$TRACING_PORT" ;;
+  esac
+}
+
+is_ready() {
+  case "$1" in
+    postgres) grep -q "postgres ready" "$STACK/logs/postgres.log" ;;
+    kafka) port_in_use "$KAFKA_PORT" && grep -q "kafka ready" "$STACK/logs/kafka.log" ;;
+    *) curl -sf "http://127.0.0.1:$(component_port "$1")/q/health/ready" ;;
+  esac
+}
+
+# wait_ready NAME [SECONDS]: waits, showing progress, until the component is ready; fails if it dies first.
+wait_ready() {
+  local name=$1 seconds=${2:-180} waited=0
+  printf '    waiting for %s ' "$name"
+  until is_ready "$name" >/dev/null 2>&1; do
+    if ! pid_alive "$STACK/pids/$name.pid"; then
+      printf '\n'; tail -n 30 "$STACK/logs/$name.log" >&2 || true
+      fail "$name stopped while starting; its log is $STACK/logs/$name.log"
+    fi
+    if [ "$waited" -ge "$seconds" ]; then
+      printf '\n'; fail "$name was not ready after ${seconds}s; see $STACK/logs/$name.log"
+    fi
+    sleep 1; waited=$((waited + 1)); printf '.'
+  done
+  printf ' ready (%ss)\n' "$waited"
+}
