@@ -50,7 +50,11 @@ public final class BenchMain {
                 Plots.distribution("Scan-to-queryable lag at " + rate + " check-ins/s", "lag (ms)", lags,
                         root.resolve("docs/img/lag-cdf.png"));
             }
-            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, lag)");
+            case "no-loss" -> {
+                int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_NO_LOSS_RATE", "100"));
+                summary.append(new NoLossBench(stack, root).run(rate, Duration.ofSeconds(130)));
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, lag, no-loss)");
         }
         System.out.println();
         System.out.print(summary);

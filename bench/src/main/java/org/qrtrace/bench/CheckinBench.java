@@ -45,14 +45,22 @@ final class CheckinBench {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    /** A venue registered for the run and its venue-level QR token. */
+    record TestVenue(String id, String token) {
+    }
+
     String readyVenueToken(String category) throws Exception {
+        return readyVenue(category).token();
+    }
+
+    TestVenue readyVenue(String category) throws Exception {
         JsonNode venue = stack.createVenue("Siêu thị thử tải " + UUID.randomUUID().toString().substring(0, 8), category, "288");
         String token = Stack.tokenOf(venue.path("qrUrl").asText());
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
             HttpResponse<String> r = stack.http.send(checkin(token, nextPhone()), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 201) {
-                return token;
+                return new TestVenue(venue.path("id").asText(), token);
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("checkin-service does not accept the new venue: " + r.statusCode() + " " + r.body());

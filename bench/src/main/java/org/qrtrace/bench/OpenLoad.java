@@ -30,10 +30,17 @@ final class OpenLoad {
 
     private final HttpClient client;
     private final int maxOutstanding;
+    private java.util.function.IntConsumer statusListener = status -> { };
 
     OpenLoad(HttpClient client, int maxOutstanding) {
         this.client = client;
         this.maxOutstanding = maxOutstanding;
+    }
+
+    /** Told every response's status (-1 for a transport failure). */
+    OpenLoad withStatusListener(java.util.function.IntConsumer listener) {
+        this.statusListener = listener;
+        return this;
     }
 
     /**
@@ -69,6 +76,7 @@ final class OpenLoad {
                 synchronized (latencies) {
                     latencies.recordValue(Math.min(latency, latencies.getHighestTrackableValue()));
                 }
+                statusListener.accept(failure == null ? response.statusCode() : -1);
                 if (failure == null && response.statusCode() == okStatus) {
                     ok.incrementAndGet();
                     if (onSuccess != null) {
