@@ -6,7 +6,6 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.qrtrace.common.crypto.Pseudonymiser;
@@ -45,15 +44,8 @@ class EndToEndIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        stack = LocalStack.start();
+        stack = LocalStack.shared();
         pseudonyms = Pseudonymiser.fromBase64(stack.secret("QRTRACE_PEPPER"));
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

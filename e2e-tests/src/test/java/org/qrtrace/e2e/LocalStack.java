@@ -40,12 +40,30 @@ final class LocalStack implements AutoCloseable {
         env.put("TRACING_PORT", String.valueOf(tracingPort));
     }
 
-    static LocalStack start() throws Exception {
-        Path dir = Path.of("target", "e2e-stack").toAbsolutePath();
-        deleteRecursively(dir);
-        LocalStack stack = new LocalStack(dir);
-        stack.run(Duration.ofMinutes(6), "deploy/run-local", "--detach");
-        return stack;
+    private static LocalStack shared;
+
+    /** One system for all end-to-end test classes of this JVM, stopped when the JVM exits. */
+    static synchronized LocalStack shared() throws Exception {
+        if (shared == null) {
+            Path dir = Path.of("target", "e2e-stack").toAbsolutePath();
+            deleteRecursively(dir);
+            LocalStack stack = new LocalStack(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stack.close();
+                } catch (Exception e) {
+                    System.err.println("stopping the e2e stack failed: " + e);
+                }
+            }));
+            try {
+                stack.run(Duration.ofMinutes(6), "deploy/run-local", "--detach");
+            } catch (Exception e) {
+                stack.close();
+                throw e;
+            }
+            shared = stack;
+        }
+        return shared;
     }
 
     String venueUrl() {
