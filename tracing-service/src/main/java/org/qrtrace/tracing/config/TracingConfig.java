@@ -1,0 +1,119 @@
+package org.qrtrace.tracing.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Typed configuration of tracing-service; every default is documented here and in the README. */
+@ConfigMapping(prefix = "qrtrace")
+public interface TracingConfig {
+
+    /** Base64 HMAC pepper shared with checkin-service (pseudonym of an index case typed in by an officer). */
+    String pepper();
+
+    Seal seal();
+
+    Presence presence();
+
+    Exposure exposure();
+
+    Consumer consumer();
+
+    Reports reports();
+
+    /** Keys of the other services under the same prefix; tracing-service does not use them. */
+    Qr qr();
+
+    Optional<String> publicBaseUrl();
+
+    VenueService venueService();
+
+    interface Seal {
+        /** Base64 PKCS#8 X25519 private key of the health authority; opens sealed contacts for officers. */
+        String privateKey();
+
+        Optional<String> publicKey();
+    }
+
+    interface Qr {
+        Optional<String> masterKey();
+    }
+
+    interface VenueService {
+        Optional<String> url();
+    }
+
+    interface Presence {
+        /** Presence data older than this is dropped, a whole day partition at a time. */
+        @WithDefault("P21D")
+        Duration retention();
+
+        /** Day partitions created ahead of today (and at start-up). */
+        @WithDefault("7")
+        int partitionsAhead();
+
+        /**
+         * Longest presence interval stored; longer visits are capped. The exposure query looks back this far before a
+         * window so that visits starting before it but still running are found through the (venue, start) index.
+         */
+        @WithDefault("PT72H")
+        Duration maxStay();
+
+        /** How often partitions are created ahead and old ones dropped. */
+        @WithDefault("1h")
+        String maintenanceEvery();
+    }
+
+    interface Exposure {
+        @WithDefault("30")
+        int defaultBufferMinutes();
+
+        @WithDefault("15")
+        int defaultMinOverlapMinutes();
+
+        /** Longest query window [from, to) accepted. */
+        @WithDefault("P30D")
+        Duration maxWindow();
+
+        /** Upper bound of bufferMinutes accepted. */
+        @WithDefault("1440")
+        int maxBufferMinutes();
+    }
+
+    interface Consumer {
+        /** Off only for tools that must not consume (the consumer is what fills the presence store). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("tracing-service")
+        String groupId();
+
+        @WithDefault("500")
+        int maxPollRecords();
+
+        @WithDefault("PT1S")
+        Duration pollTimeout();
+
+        /** Pause after a failed batch (database down) before the same records are read again. */
+        @WithDefault("PT2S")
+        Duration retryBackoff();
+    }
+
+    interface Reports {
+        /** Time zone of report days and of the cut-off. */
+        @WithDefault("Asia/Ho_Chi_Minh")
+        ZoneId zone();
+
+        /** Local time at which the day's figures are frozen and sent upward. */
+        @WithDefault("16:00")
+        LocalTime cutoff();
+
+        /** How often the scheduler checks whether today's snapshot is due. */
+        @WithDefault("60s")
+        String snapshotCheckEvery();
+    }
+}

@@ -1,0 +1,185 @@
+package org.qrtrace.tracing.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.qrtrace.events.EventCodec;
+import org.qrtrace.events.EventDecodingException;
+import org.qrtrace.events.EventEnvelope;
+import org.qrtrace.events.Topics;
+import org.qrtrace.tracing.config.TracingConfig;
+import org.qrtrace.tracing.service.EventApplier;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Consumes {@code checkin.events} and {@code venue.events} with a plain Kafka consumer on one thread, because the
+ * commit order is the point: poll a batch, dead-letter what cannot be decoded or applied (synchronously), apply the
+ * rest in one database transaction, and only then commit the offsets ({@code commitSync}). A crash anywhere before
+ * the commit replays the batch, which the event-id claim turns into no-ops. A failed batch (database down) is retried
+ * from its first offsets after a back-off; an undecodable record is never retried and never blocks its partition.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    @Inject
+    TracingConfig config;
+
+    @Inject
+    EventApplier applier;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Map<String, Long> lagByTopic = new ConcurrentHashMap<>();
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    void onStart(@Observes StartupEvent start) {
+        for (String topic : List.of(Topics.CHECKIN_EVENTS, Topics.VENUE_EVENTS)) {
+            lagByTopic.put(topic, 0L);
+            metrics.gauge("tracing.consumer.lag", io.micrometer.core.instrument.Tags.of("topic", topic), lagByTopic,
+                    m -> m.getOrDefault(topic, 0L));
+        }
+        if (!config.consumer().enabled()) {
+            LOG.warn("event consumer disabled (qrtrace.consumer.enabled=false): the presence store is not being filled");
+            return;
+        }
+        running.set(true);
+        thread = new Thread(this::run, "tracing-event-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
+        running.set(false);
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.consumer().groupId() + "-events");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.consumer().maxPollRecords());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private void run() {
+        try (DeadLetterPublisher deadLetters = new DeadLetterPublisher(bootstrapServers, config.consumer().groupId() + "-dlq")) {
+            while (running.get()) {
+                try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
+                    consumer = c;
+                    c.subscribe(List.of(Topics.CHECKIN_EVENTS, Topics.VENUE_EVENTS));
+                    while (running.get()) {
+                        ConsumerRecords<byte[], byte[]> records = c.poll(config.consumer().pollTimeout());
+                        if (!records.isEmpty()) {
+                            process(c, records, deadLetters);
+                        }
+                        updateLag(c);
+                    }
+                } catch (WakeupException e) {
+                    // shutting down
+                } catch (RuntimeException e) {
+                    // The batch was not committed: a new consumer resumes from the last committed offsets.
+                    LOG.errorf("event batch failed (%s); retrying from the last committed offsets", e.getClass().getSimpleName());
+                    LOG.debug("event batch failure", e);
+                    metrics.counter("tracing.consumer.batch.failures").increment();
+                    sleep();
+                }
+            }
+        } catch (Exception e) {
+            LOG.error("event consumer stopped", e);
+        }
+    }
+
+    private void process(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records,
+                         DeadLetterPublisher deadLetters) {
+        List<EventEnvelope> events = new ArrayList<>(records.count());
+        List<DeadLetterPublisher.Rejected> rejected = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            commit.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            try {
+                EventEnvelope e = EventCodec.decode(r.value());
+                String problem = EventApplier.semanticProblem(e);
+                if (problem != null) {
+                    rejected.add(new DeadLetterPublisher.Rejected(r, problem));
+                } else {
+                    events.add(e);
+                }
+            } catch (EventDecodingException e) {
+                rejected.add(new DeadLetterPublisher.Rejected(r, e.getMessage()));
+            }
+        }
+        if (!rejected.isEmpty()) {
+            try {
+                deadLetters.publish(rejected);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while dead-lettering", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("dead-letter topic unavailable", e);
+            }
+            for (DeadLetterPublisher.Rejected r : rejected) {
+                // The reason up to its first ':' names the rule broken without repeating any field value.
+                String reason = r.reason() == null ? "unknown" : r.reason().split(":", 2)[0];
+                LOG.warnf("dead-lettered record %s-%d@%d: %s", r.record().topic(), r.record().partition(),
+                        r.record().offset(), reason);
+            }
+            metrics.counter("tracing.events.dead.lettered").increment(rejected.size());
+        }
+        applier.apply(events);
+        c.commitSync(commit);
+    }
+
+    private void updateLag(KafkaConsumer<byte[], byte[]> c) {
+        Map<String, Long> lag = new HashMap<>();
+        for (TopicPartition tp : c.assignment()) {
+            c.currentLag(tp).ifPresent(l -> lag.merge(tp.topic(), l, Long::sum));
+        }
+        lagByTopic.replaceAll((topic, old) -> lag.getOrDefault(topic, old));
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(config.consumer().retryBackoff().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.qrtrace.tracing.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stored exposure queries (parameters and result as JSON; contacts stay sealed). */
+@ApplicationScoped
+public class ExposureQueryRepository {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A stored query. */
+    public record StoredQueryRow(UUID id, Instant createdAt, String subject, String role, String jurisdiction,
+                                 String caseReference, String parametersJson, String resultJson) {
+    }
+
+    public void insert(StoredQueryRow q) {
+        String sql = "INSERT INTO exposure_query (id, created_at, subject, role, jurisdiction, case_reference, parameters, result) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, q.id());
+            ps.setTimestamp(2, Sql.ts(q.createdAt()));
+            ps.setString(3, q.subject());
+            ps.setString(4, q.role());
+            ps.setString(5, q.jurisdiction());
+            ps.setString(6, q.caseReference());
+            ps.setString(7, q.parametersJson());
+            ps.setString(8, q.resultJson());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store exposure query", e);
+        }
+    }
+
+    public Optional<StoredQueryRow> find(UUID id) {
+        String sql = "SELECT id, created_at, subject, role, jurisdiction, case_reference, parameters::text AS p, result::text AS r "
+                + "FROM exposure_query WHERE id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredQueryRow(Sql.uuid(rs, "id"), Sql.instant(rs, "created_at"), rs.getString("subject"),
+                        rs.getString("role"), rs.getString("jurisdiction"), rs.getString("case_reference"),
+                        rs.getString("p"), rs.getString("r")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read exposure query", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.qrtrace.tracing.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Writes of the event consumers; called inside the consumer's transaction. */
+@ApplicationScoped
+public class IngestRepository {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A visit row to insert. */
+    public record VisitRow(UUID checkinId, String pseudonym, UUID venueId, UUID entranceId, Instant checkedInAt,
+                           Instant checkedOutAt, Instant autoCheckoutAt, boolean explicitCheckout, boolean dependant,
+                           String sealedContact, String source) {
+    }
+
+    /** Records the event ids; returns those not seen before (the only ones to apply). */
+    public Set<UUID> claimNew(List<UUID> eventIds, List<String> types) {
+        String sql = "INSERT INTO processed_event (event_id, event_type) SELECT * FROM unnest(?::uuid[], ?::text[]) "
+                + "ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Sql.textArray(c, eventIds));
+            ps.setArray(2, Sql.textArray(c, types));
+            Set<UUID> fresh = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record processed events", e);
+        }
+    }
+
+    /** Check-outs that arrived before their check-in, removed as they are applied. */
+    public Map<UUID, Instant> takePendingCheckouts(Collection<UUID> checkinIds) {
+        String sql = "DELETE FROM pending_checkout WHERE checkin_id = ANY (?::uuid[]) RETURNING checkin_id, checked_out_at";
+        Map<UUID, Instant> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Sql.textArray(c, checkinIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(Sql.uuid(rs, "checkin_id"), Sql.instant(rs, "checked_out_at"));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read pending check-outs", e);
+        }
+    }
+
+    /** Batch insert; a visit already stored (same check-in, person and start) is left as it is. */
+    public int insertVisits(List<VisitRow> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        String sql = "INSERT INTO visit (checkin_id, pseudonym, venue_id, entrance_id, checked_in_at, checked_out_at, "
+                + "auto_checkout_at, explicit_checkout, dependant, sealed_contact, source) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                + "ON CONFLICT DO NOTHING";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (VisitRow r : rows) {
+                ps.setObject(1, r.checkinId());
+                ps.setString(2, r.pseudonym());
+                ps.setObject(3, r.venueId());
+                ps.setObject(4, r.entranceId());
+                ps.setTimestamp(5, Sql.ts(r.checkedInAt()));
+                ps.setTimestamp(6, Sql.ts(r.checkedOutAt()));
+                ps.setTimestamp(7, Sql.ts(r.autoCheckoutAt()));
+                ps.setBoolean(8, r.explicitCheckout());
+                ps.setBoolean(9, r.dependant());
+                ps.setString(10, r.sealedContact());
+                ps.setString(11, r.source());
+                ps.addBatch();
+            }
+            int inserted = 0;
+            for (int n : ps.executeBatch()) {
+                inserted += Math.max(n, 0);
+            }
+            return inserted;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot insert visits", e);
+        }
+    }
+
+    /**
+     * Closes every visit of the check-in (visitor and dependants leave together) at {@code at}, never before the
+     * check-in nor beyond the maximum stay. Returns the number of visits closed; 0 when the check-in is not stored yet.
+     */
+    public int checkOut(UUID checkinId, Instant at, Duration maxStay) {
+        String sql = "UPDATE visit SET explicit_checkout = true, checked_out_at = LEAST(GREATEST(?, checked_in_at + interval '1 second'), "
+                + "checked_in_at + ?::interval) WHERE checkin_id = ? AND checked_in_at >= ? AND checked_in_at < ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Sql.ts(at));
+            ps.setString(2, maxStay.getSeconds() + " seconds");
+            ps.setObject(3, checkinId);
+            // Partition pruning: the check-in started at most maxStay before the check-out (a day of clock skew allowed).
+            ps.setTimestamp(4, Sql.ts(at.minus(maxStay)));
+            ps.setTimestamp(5, Sql.ts(at.plus(Duration.ofDays(1))));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close visit", e);
+        }
+    }
+
+    public void addPendingCheckout(UUID checkinId, Instant at) {
+        String sql = "INSERT INTO pending_checkout (checkin_id, checked_out_at) VALUES (?, ?) ON CONFLICT (checkin_id) "
+                + "DO UPDATE SET checked_out_at = LEAST(pending_checkout.checked_out_at, EXCLUDED.checked_out_at)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, checkinId);
+            ps.setTimestamp(2, Sql.ts(at));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store pending check-out", e);
+        }
+    }
+}

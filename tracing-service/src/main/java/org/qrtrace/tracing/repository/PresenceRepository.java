@@ -1,0 +1,138 @@
+package org.qrtrace.tracing.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.qrtrace.tracing.config.TracingConfig;
+import org.qrtrace.tracing.domain.PresenceInterval;
+import org.qrtrace.tracing.domain.PresenceLookup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads of the presence store for exposure queries and presence lists. Every statement is bounded below by the
+ * maximum stay, so PostgreSQL prunes day partitions and walks the (pseudonym, start) or (venue, start) index only.
+ */
+@ApplicationScoped
+public class PresenceRepository implements PresenceLookup {
+
+    private static final String COLUMNS = "v.checkin_id, v.pseudonym, v.venue_id, v.checked_in_at, v.checked_out_at, v.sealed_contact";
+
+    static final String VISITS_OF = "SELECT " + COLUMNS + " FROM visit v WHERE v.pseudonym = ? "
+            + "AND v.checked_in_at >= ? AND v.checked_in_at < ? AND v.checked_out_at > ?";
+
+    static final String VISITS_INTERSECTING = "SELECT " + COLUMNS
+            + " FROM unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) AS w(venue_id, ws, we)"
+            + " CROSS JOIN LATERAL (SELECT * FROM visit x WHERE x.venue_id = w.venue_id"
+            + " AND x.checked_in_at >= w.ws - ?::interval AND x.checked_in_at < w.we AND x.checked_out_at > w.ws) v";
+
+    static final String VISITS_STARTING_BETWEEN = "SELECT " + COLUMNS
+            + " FROM unnest(?::text[], ?::timestamptz[]) AS f(pseudonym, since)"
+            + " CROSS JOIN LATERAL (SELECT * FROM visit x WHERE x.pseudonym = f.pseudonym"
+            + " AND x.checked_in_at >= f.since AND x.checked_in_at < ?) v";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    TracingConfig config;
+
+    private Duration maxStay() {
+        return config.presence().maxStay();
+    }
+
+    @Override
+    public List<PresenceInterval> visitsOf(String pseudonym, Instant from, Instant to) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VISITS_OF)) {
+            ps.setString(1, pseudonym);
+            ps.setTimestamp(2, Sql.ts(from.minus(maxStay())));
+            ps.setTimestamp(3, Sql.ts(to));
+            ps.setTimestamp(4, Sql.ts(from));
+            return read(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("presence read failed", e);
+        }
+    }
+
+    @Override
+    public List<PresenceInterval> visitsIntersecting(Collection<PresenceInterval.Window> windows) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VISITS_INTERSECTING)) {
+            ps.setArray(1, Sql.textArray(c, windows.stream().map(PresenceInterval.Window::venueId).toList()));
+            ps.setArray(2, Sql.textArray(c, windows.stream().map(PresenceInterval.Window::start).toList()));
+            ps.setArray(3, Sql.textArray(c, windows.stream().map(PresenceInterval.Window::end).toList()));
+            ps.setString(4, maxStay().getSeconds() + " seconds");
+            return read(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("presence read failed", e);
+        }
+    }
+
+    @Override
+    public List<PresenceInterval> visitsStartingBetween(Map<String, Instant> startFromByPseudonym, Instant to) {
+        if (startFromByPseudonym.isEmpty()) {
+            return List.of();
+        }
+        List<String> pseudonyms = List.copyOf(startFromByPseudonym.keySet());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VISITS_STARTING_BETWEEN)) {
+            ps.setArray(1, Sql.textArray(c, pseudonyms));
+            ps.setArray(2, Sql.textArray(c, pseudonyms.stream().map(startFromByPseudonym::get).toList()));
+            ps.setTimestamp(3, Sql.ts(to));
+            return read(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("presence read failed", e);
+        }
+    }
+
+    /** A venue's visits intersecting [from, to), with whether the check-out was scanned. */
+    public List<VenueVisit> visitsAt(UUID venueId, Instant from, Instant to) {
+        String sql = "SELECT checkin_id, pseudonym, checked_in_at, checked_out_at, explicit_checkout, dependant, sealed_contact"
+                + " FROM visit WHERE venue_id = ? AND checked_in_at >= ? AND checked_in_at < ? AND checked_out_at > ?"
+                + " ORDER BY checked_in_at, pseudonym";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, venueId);
+            ps.setTimestamp(2, Sql.ts(from.minus(maxStay())));
+            ps.setTimestamp(3, Sql.ts(to));
+            ps.setTimestamp(4, Sql.ts(from));
+            List<VenueVisit> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new VenueVisit(Sql.uuid(rs, "checkin_id"), rs.getString("pseudonym"),
+                            Sql.instant(rs, "checked_in_at"), Sql.instant(rs, "checked_out_at"),
+                            rs.getBoolean("explicit_checkout"), rs.getBoolean("dependant"), rs.getString("sealed_contact")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("presence read failed", e);
+        }
+    }
+
+    /** A row of a venue's presence list. */
+    public record VenueVisit(UUID checkinId, String pseudonym, Instant checkedInAt, Instant checkedOutAt,
+                             boolean explicitCheckout, boolean dependant, String sealedContact) {
+    }
+
+    private static List<PresenceInterval> read(PreparedStatement ps) throws SQLException {
+        List<PresenceInterval> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new PresenceInterval(Sql.uuid(rs, "checkin_id"), rs.getString("pseudonym"), Sql.uuid(rs, "venue_id"),
+                        Sql.instant(rs, "checked_in_at"), Sql.instant(rs, "checked_out_at"), rs.getString("sealed_contact")));
+            }
+        }
+        return out;
+    }
+}

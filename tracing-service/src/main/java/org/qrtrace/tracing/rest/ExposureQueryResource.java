@@ -1,0 +1,59 @@
+package org.qrtrace.tracing.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.qrtrace.common.csv.Csv;
+import org.qrtrace.common.security.Roles;
+import org.qrtrace.tracing.service.AuditLog;
+import org.qrtrace.tracing.service.ExposureCsv;
+import org.qrtrace.tracing.service.ExposureQueryRequest;
+import org.qrtrace.tracing.service.ExposureQueryService;
+import org.qrtrace.tracing.service.ExposureQueryView;
+
+import java.util.UUID;
+
+/** Exposure queries for health officers (ARCHITECTURE.md, "Exposure query"). */
+@Path("/api/v1/exposure-queries")
+@RolesAllowed(Roles.HEALTH_OFFICER)
+public class ExposureQueryResource {
+
+    @Inject
+    ExposureQueryService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run an exposure query (F1, and F2 with depth 2) for a case; recorded and audited")
+    public ExposureQueryView run(@Valid @NotNull(message = "a JSON body is required") ExposureQueryRequest request) {
+        return service.run(request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A query run earlier by the calling officer")
+    public ExposureQueryView get(@PathParam("id") UUID id) {
+        return service.read(id, AuditLog.Action.EXPOSURE_QUERY_READ);
+    }
+
+    @GET
+    @Path("/{id}/export.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "The contact list as CSV (UTF-8 with BOM, formula-injection safe); audited")
+    public Response export(@PathParam("id") UUID id) {
+        ExposureQueryView view = service.read(id, AuditLog.Action.EXPOSURE_EXPORT);
+        return Response.ok(ExposureCsv.write(view), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"exposure-" + id + ".csv\"").build();
+    }
+}

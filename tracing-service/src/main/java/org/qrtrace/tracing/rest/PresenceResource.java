@@ -1,0 +1,33 @@
+package org.qrtrace.tracing.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.qrtrace.common.security.Roles;
+import org.qrtrace.tracing.service.PresenceService;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Who was at a venue during a window (health officer of the venue's jurisdiction; caseReference required). */
+@Path("/api/v1/venues/{id}/presence")
+@RolesAllowed(Roles.HEALTH_OFFICER)
+public class PresenceResource {
+
+    @Inject
+    PresenceService service;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Visits at a venue intersecting [from, to), with contacts opened; audited")
+    public PresenceService.VenuePresence get(@PathParam("id") UUID venueId, @QueryParam("from") Instant from,
+                                             @QueryParam("to") Instant to, @QueryParam("caseReference") String caseReference) {
+        return service.read(venueId, from, to, caseReference);
+    }
+}

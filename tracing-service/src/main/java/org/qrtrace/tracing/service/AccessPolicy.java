@@ -1,0 +1,51 @@
+package org.qrtrace.tracing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.security.Caller;
+import org.qrtrace.common.security.Roles;
+import org.qrtrace.tracing.repository.VenueDirectory;
+
+/**
+ * Who may see which venue: a health officer sees venues whose administrative unit lies in their jurisdiction
+ * (the subtree of the {@code jurisdiction} claim); a venue whose unit is unknown (no venue event yet) is seen by no one.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    @Inject
+    Caller caller;
+
+    /** The officer's jurisdiction code; 403 when the token carries none or an unknown one. */
+    public String officerJurisdiction() {
+        if (!caller.hasRole(Roles.HEALTH_OFFICER)) {
+            throw ProblemException.forbidden("only health officers may do this");
+        }
+        String code = caller.jurisdiction().orElseThrow(() ->
+                ProblemException.forbidden("the token has no jurisdiction claim"));
+        if (AdminUnits.bundled().find(code).isEmpty()) {
+            throw ProblemException.forbidden("the token's jurisdiction " + code + " is not a known administrative unit");
+        }
+        return code;
+    }
+
+    public static boolean covers(String jurisdiction, VenueDirectory.Venue venue) {
+        return venue != null && jurisdiction != null && AdminUnits.bundled().isWithin(venue.adminUnitCode(), jurisdiction);
+    }
+
+    /** The primary role written to the audit log. */
+    public String role() {
+        for (String role : new String[] {Roles.ADMIN, Roles.HEALTH_OFFICER, Roles.VENUE_MANAGER, Roles.GATE_DEVICE}) {
+            if (caller.hasRole(role)) {
+                return role;
+            }
+        }
+        return "none";
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+}

@@ -1,0 +1,240 @@
+package org.qrtrace.tracing.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.qrtrace.common.crypto.Pseudonymiser;
+import org.qrtrace.common.crypto.SealedContact;
+import org.qrtrace.common.phone.E164Phone;
+import org.qrtrace.common.phone.InvalidPhoneException;
+import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.security.Roles;
+import org.qrtrace.tracing.config.TracingConfig;
+import org.qrtrace.tracing.domain.Contact;
+import org.qrtrace.tracing.domain.ExposureParameters;
+import org.qrtrace.tracing.domain.ExposureResult;
+import org.qrtrace.tracing.domain.ExposureTracer;
+import org.qrtrace.tracing.domain.Overlap;
+import org.qrtrace.tracing.domain.PresenceInterval;
+import org.qrtrace.tracing.repository.ExposureQueryRepository;
+import org.qrtrace.tracing.repository.ExposureQueryRepository.StoredQueryRow;
+import org.qrtrace.tracing.repository.PresenceRepository;
+import org.qrtrace.tracing.repository.VenueDirectory;
+import org.qrtrace.tracing.repository.VenueDirectory.Venue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Runs, stores and re-reads exposure queries for health officers: the {@link ExposureTracer} decides the contacts on
+ * the whole presence store, the result is then restricted to venues inside the officer's jurisdiction, stored with
+ * contacts still sealed, audited, and rendered with phones opened for that officer.
+ */
+@ApplicationScoped
+public class ExposureQueryService {
+
+    @Inject
+    PresenceRepository presence;
+
+    @Inject
+    VenueDirectory venues;
+
+    @Inject
+    ExposureQueryRepository queries;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    ContactOpener contacts;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TracingConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    Clock clock = Clock.systemUTC();
+
+    private Pseudonymiser pseudonymiser;
+
+    @PostConstruct
+    void init() {
+        pseudonymiser = Pseudonymiser.fromBase64(config.pepper());
+    }
+
+    /** The stored form of a result: no plain phone, contacts keep their sealed channel. */
+    record StoredResult(List<StoredIndexVisit> indexVisits, List<StoredContact> contacts, int indexVisitsOmitted,
+                        int contactsOmitted) {
+    }
+
+    record StoredIndexVisit(UUID venueId, Instant checkedInAt, Instant checkedOutAt) {
+    }
+
+    record StoredContact(String pseudonym, String tier, String sealedContact, List<StoredOverlap> overlaps) {
+    }
+
+    record StoredOverlap(UUID venueId, Instant start, Instant end, long minutes) {
+    }
+
+    @Transactional
+    public ExposureQueryView run(ExposureQueryRequest request) {
+        String jurisdiction = access.officerJurisdiction();
+        String indexPseudonym = indexPseudonym(request);
+        ExposureParameters parameters = parameters(request);
+
+        ExposureResult all = new ExposureTracer(presence).trace(indexPseudonym, parameters);
+        Map<UUID, Venue> known = venues.findAll(venueIds(all));
+        ExposureResult visible = all.visibleAt(id -> AccessPolicy.covers(jurisdiction, known.get(id)));
+
+        ExposureQueryView.Parameters shownParameters = new ExposureQueryView.Parameters(indexPseudonym,
+                parameters.from(), parameters.to(), (int) parameters.buffer().toMinutes(),
+                (int) parameters.minOverlap().toMinutes(), parameters.depth());
+        StoredResult stored = store(visible);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        queries.insert(new StoredQueryRow(id, now, access.caller().subject(), access.role(), jurisdiction,
+                request.caseReference(), json(shownParameters), json(stored)));
+        audit.append(AuditLog.Action.EXPOSURE_QUERY, request.caseReference(), auditParameters(id, shownParameters),
+                stored.contacts().size());
+        return render(id, request.caseReference(), now, shownParameters, stored, jurisdiction);
+    }
+
+    /** A stored query, re-rendered for the officer who ran it (phones opened again, the read audited). */
+    @Transactional
+    public ExposureQueryView read(UUID id, AuditLog.Action action) {
+        String jurisdiction = access.officerJurisdiction();
+        StoredQueryRow row = queries.find(id).orElseThrow(() -> ProblemException.notFound("no exposure query " + id));
+        if (!row.subject().equals(access.caller().subject())) {
+            throw ProblemException.forbidden("exposure query " + id + " was run by another officer");
+        }
+        ExposureQueryView.Parameters parameters = parse(row.parametersJson(), ExposureQueryView.Parameters.class);
+        StoredResult stored = parse(row.resultJson(), StoredResult.class);
+        ExposureQueryView view = render(id, row.caseReference(), row.createdAt(), parameters, stored, jurisdiction);
+        audit.append(action, row.caseReference(), auditParameters(id, parameters), view.contacts().size());
+        return view;
+    }
+
+    private String indexPseudonym(ExposureQueryRequest r) {
+        boolean hasPhone = r.phone() != null && !r.phone().isBlank();
+        boolean hasPseudonym = r.pseudonym() != null && !r.pseudonym().isBlank();
+        if (hasPhone == hasPseudonym) {
+            throw ProblemException.badField(hasPhone ? "pseudonym" : "phone",
+                    hasPhone ? "give either phone or pseudonym, not both" : "phone or pseudonym of the index person is required");
+        }
+        if (hasPseudonym) {
+            return r.pseudonym();
+        }
+        try {
+            return pseudonymiser.pseudonymOf(E164Phone.parse(r.phone()));
+        } catch (InvalidPhoneException e) {
+            throw ProblemException.badField("phone", e.getMessage());
+        }
+    }
+
+    private ExposureParameters parameters(ExposureQueryRequest r) {
+        if (!r.to().isAfter(r.from())) {
+            throw ProblemException.badField("to", "must be after from");
+        }
+        if (Duration.between(r.from(), r.to()).compareTo(config.exposure().maxWindow()) > 0) {
+            throw ProblemException.badField("to", "the window may span at most " + config.exposure().maxWindow().toDays() + " days");
+        }
+        int buffer = Optional.ofNullable(r.bufferMinutes()).orElse(config.exposure().defaultBufferMinutes());
+        if (buffer > config.exposure().maxBufferMinutes()) {
+            throw ProblemException.badField("bufferMinutes", "must be <= " + config.exposure().maxBufferMinutes());
+        }
+        int minOverlap = Optional.ofNullable(r.minOverlapMinutes()).orElse(config.exposure().defaultMinOverlapMinutes());
+        int depth = Optional.ofNullable(r.depth()).orElse(1);
+        return new ExposureParameters(r.from(), r.to(), Duration.ofMinutes(buffer), Duration.ofMinutes(minOverlap), depth);
+    }
+
+    private static Set<UUID> venueIds(ExposureResult result) {
+        Set<UUID> ids = new HashSet<>();
+        result.indexVisits().forEach(v -> ids.add(v.venueId()));
+        result.contacts().forEach(c -> c.overlaps().forEach(o -> ids.add(o.venueId())));
+        return ids;
+    }
+
+    private static StoredResult store(ExposureResult r) {
+        List<StoredIndexVisit> index = r.indexVisits().stream()
+                .map(v -> new StoredIndexVisit(v.venueId(), v.start(), v.end())).toList();
+        List<StoredContact> contacts = r.contacts().stream().map(ExposureQueryService::store).toList();
+        return new StoredResult(index, contacts, r.indexVisitsOmitted(), r.contactsOmitted());
+    }
+
+    private static StoredContact store(Contact c) {
+        List<StoredOverlap> overlaps = c.overlaps().stream()
+                .map((Overlap o) -> new StoredOverlap(o.venueId(), o.start(), o.end(), o.minutes())).toList();
+        return new StoredContact(c.pseudonym(), c.tier().name(), c.latestSealedContact(), overlaps);
+    }
+
+    private ExposureQueryView render(UUID id, String caseReference, Instant createdAt, ExposureQueryView.Parameters parameters,
+                                     StoredResult stored, String jurisdiction) {
+        Set<UUID> ids = new HashSet<>();
+        stored.indexVisits().forEach(v -> ids.add(v.venueId()));
+        stored.contacts().forEach(c -> c.overlaps().forEach(o -> ids.add(o.venueId())));
+        Map<UUID, Venue> known = venues.findAll(ids);
+        List<ExposureQueryView.IndexVisit> index = stored.indexVisits().stream()
+                .map(v -> new ExposureQueryView.IndexVisit(v.venueId(), nameOf(known, v.venueId()), v.checkedInAt(), v.checkedOutAt()))
+                .toList();
+        boolean officer = access.caller().hasRole(Roles.HEALTH_OFFICER);
+        List<ExposureQueryView.ContactView> shown = stored.contacts().stream().map(c -> {
+            boolean mayOpen = officer && c.overlaps().stream().allMatch(o -> AccessPolicy.covers(jurisdiction, known.get(o.venueId())));
+            Optional<SealedContact> contact = mayOpen ? contacts.open(c.sealedContact()) : Optional.empty();
+            List<ExposureQueryView.OverlapView> overlaps = c.overlaps().stream()
+                    .map(o -> new ExposureQueryView.OverlapView(o.venueId(), nameOf(known, o.venueId()), o.start(), o.end(), o.minutes()))
+                    .toList();
+            return new ExposureQueryView.ContactView(c.pseudonym(), contact.map(SealedContact::phone).orElse(null),
+                    contact.map(SealedContact::name).orElse(null), c.tier(), overlaps.get(0).start(), overlaps);
+        }).toList();
+        return new ExposureQueryView(id, caseReference, createdAt, parameters, index, shown,
+                new ExposureQueryView.Omitted(stored.indexVisitsOmitted(), stored.contactsOmitted()));
+    }
+
+    private static String nameOf(Map<UUID, Venue> known, UUID id) {
+        Venue v = known.get(id);
+        return v == null ? null : v.name();
+    }
+
+    private static Map<String, Object> auditParameters(UUID id, ExposureQueryView.Parameters p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("queryId", id.toString());
+        m.put("indexPseudonym", p.indexPseudonym());
+        m.put("from", p.from().toString());
+        m.put("to", p.to().toString());
+        m.put("bufferMinutes", p.bufferMinutes());
+        m.put("minOverlapMinutes", p.minOverlapMinutes());
+        m.put("depth", p.depth());
+        return m;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store exposure query", e);
+        }
+    }
+
+    private <T> T parse(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored exposure query is unreadable", e);
+        }
+    }
+}

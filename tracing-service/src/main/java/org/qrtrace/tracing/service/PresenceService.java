@@ -1,0 +1,82 @@
+package org.qrtrace.tracing.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.qrtrace.common.crypto.SealedContact;
+import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.tracing.config.TracingConfig;
+import org.qrtrace.tracing.repository.PresenceRepository;
+import org.qrtrace.tracing.repository.VenueDirectory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Who was at one venue during a window, for an officer whose jurisdiction contains the venue; every read audited. */
+@ApplicationScoped
+public class PresenceService {
+
+    @Inject
+    PresenceRepository presence;
+
+    @Inject
+    VenueDirectory venues;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    ContactOpener contacts;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TracingConfig config;
+
+    /** The presence list of a venue. */
+    public record VenuePresence(UUID venueId, String venueName, String adminUnitCode, Instant from, Instant to,
+                                List<Visit> visits) {
+    }
+
+    public record Visit(String pseudonym, String phone, String name, Instant checkedInAt, Instant checkedOutAt,
+                        boolean explicitCheckout, boolean dependant) {
+    }
+
+    @Transactional
+    public VenuePresence read(UUID venueId, Instant from, Instant to, String caseReference) {
+        String jurisdiction = access.officerJurisdiction();
+        if (caseReference == null || caseReference.isBlank()) {
+            throw ProblemException.badField("caseReference", "is required");
+        }
+        if (from == null || to == null) {
+            throw ProblemException.badField(from == null ? "from" : "to", "is required");
+        }
+        if (!to.isAfter(from)) {
+            throw ProblemException.badField("to", "must be after from");
+        }
+        if (Duration.between(from, to).compareTo(config.exposure().maxWindow()) > 0) {
+            throw ProblemException.badField("to", "the window may span at most " + config.exposure().maxWindow().toDays() + " days");
+        }
+        VenueDirectory.Venue venue = venues.find(venueId).orElseThrow(() -> ProblemException.notFound("no venue " + venueId));
+        if (!AccessPolicy.covers(jurisdiction, venue)) {
+            throw ProblemException.forbidden("venue " + venueId + " is outside your jurisdiction");
+        }
+        List<Visit> visits = presence.visitsAt(venueId, from, to).stream().map(v -> {
+            Optional<SealedContact> c = contacts.open(v.sealedContact());
+            return new Visit(v.pseudonym(), c.map(SealedContact::phone).orElse(null), c.map(SealedContact::name).orElse(null),
+                    v.checkedInAt(), v.checkedOutAt(), v.explicitCheckout(), v.dependant());
+        }).toList();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("venueId", venueId.toString());
+        parameters.put("from", from.toString());
+        parameters.put("to", to.toString());
+        audit.append(AuditLog.Action.VENUE_PRESENCE_READ, caseReference.strip(), parameters, visits.size());
+        return new VenuePresence(venueId, venue.name(), venue.adminUnitCode(), from, to, visits);
+    }
+}
