@@ -1,0 +1,36 @@
+package org.qrtrace.venue.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A registered venue. {@code tokenVersion}/{@code tokenIssuedAt} belong to the venue-level QR code (no entrance);
+ * each entrance has its own. {@code contactPhone} is E.164 and personal data: it is never logged.
+ */
+public record Venue(UUID id, String name, Category category, String adminUnitCode, String address, String contactPhone,
+                    Integer capacity, String organisation, int tokenVersion, Instant tokenIssuedAt, Instant createdAt,
+                    Instant updatedAt, Instant closedAt, String closeReason, List<Entrance> entrances) {
+
+    public Venue {
+        entrances = entrances == null ? List.of() : List.copyOf(entrances);
+    }
+
+    public boolean closed() {
+        return closedAt != null;
+    }
+
+    public Venue withEntrances(List<Entrance> list) {
+        return new Venue(id, name, category, adminUnitCode, address, contactPhone, capacity, organisation, tokenVersion,
+                tokenIssuedAt, createdAt, updatedAt, closedAt, closeReason, list);
+    }
+
+    /** The highest token version of the venue and its entrances: a revocation up to it covers every code. */
+    public int highestTokenVersion() {
+        int max = tokenVersion;
+        for (Entrance e : entrances) {
+            max = Math.max(max, e.tokenVersion());
+        }
+        return max;
+    }
+}

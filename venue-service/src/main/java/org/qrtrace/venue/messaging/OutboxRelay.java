@@ -1,0 +1,184 @@
+package org.qrtrace.venue.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.qrtrace.venue.config.OutboxConfig;
+import org.qrtrace.venue.repository.OutboxRepository;
+import org.qrtrace.venue.repository.OutboxRepository.PendingEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Relays the outbox to Kafka: oldest first, a row is marked sent only after the broker acknowledged it ({@code
+ * acks=all}, idempotent producer). When Kafka is unreachable the rows stay unsent and the relay backs off
+ * exponentially up to a maximum; it never drops an event. Delivery is at least once (a crash between the broker's
+ * acknowledgement and the commit re-sends a row); consumers deduplicate by event id, as the contract requires.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Inject
+    OutboxConfig outboxConfig;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private volatile KafkaProducer<String, byte[]> producer;
+    private volatile Instant nextAttempt = Instant.EPOCH;
+    private volatile Duration backoff;
+    private Counter relayed;
+    private Counter failures;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        relayed = Counter.builder("qrtrace.outbox.relayed").description("venue events acknowledged by Kafka")
+                .register(metrics);
+        failures = Counter.builder("qrtrace.outbox.failures").description("relay runs that failed").register(metrics);
+        Gauge.builder("qrtrace.outbox.pending", outbox, OutboxRepository::countUnsent)
+                .description("venue events not yet acknowledged by Kafka").register(metrics);
+    }
+
+    @Scheduled(every = "${qrtrace.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    void scheduled() {
+        if (clock.instant().isBefore(nextAttempt)) {
+            return;
+        }
+        try {
+            int sent;
+            int batches = 0;
+            do {
+                sent = relayBatch();
+                batches++;
+            } while (sent == outboxConfig.batchSize() && batches < outboxConfig.maxBatchesPerRun());
+            backoff = null;
+            nextAttempt = Instant.EPOCH;
+        } catch (RelayException e) {
+            failures.increment();
+            backoff = backoff == null ? outboxConfig.initialBackoff()
+                    : min(backoff.multipliedBy(2), outboxConfig.maxBackoff());
+            nextAttempt = clock.instant().plus(backoff);
+            LOG.warnf("outbox relay failed (%s); next attempt in %s", e.getMessage(), backoff);
+        }
+    }
+
+    /**
+     * Sends one batch and marks what Kafka acknowledged, in one transaction holding the rows' locks.
+     *
+     * @return the number of events relayed
+     * @throws RelayException when any event of the batch was not acknowledged (those stay unsent)
+     */
+    @Transactional(dontRollbackOn = RelayException.class)
+    int relayBatch() {
+        List<PendingEvent> pending = outbox.lockUnsent(outboxConfig.batchSize());
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, byte[]> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
+        String error = null;
+        for (PendingEvent event : pending) {
+            try {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+                record.headers().add("eventId", event.eventId().toString().getBytes(StandardCharsets.UTF_8))
+                        .add("type", event.type().getBytes(StandardCharsets.UTF_8));
+                acks.add(kafka.send(record));
+            } catch (RuntimeException e) {
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                break;
+            }
+        }
+        // A little longer than the producer's delivery timeout, so its own verdict arrives first.
+        long deadline = System.nanoTime() + outboxConfig.sendTimeout().plusSeconds(2).toNanos();
+        List<Long> sent = new ArrayList<>();
+        List<Long> failed = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            long id = pending.get(i).id();
+            if (i >= acks.size()) {
+                failed.add(id);
+                continue;
+            }
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(id);
+            } catch (ExecutionException e) {
+                failed.add(id);
+                error = error != null ? error : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+            } catch (TimeoutException e) {
+                failed.add(id);
+                error = error != null ? error : "no acknowledgement within " + outboxConfig.sendTimeout();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.add(id);
+                error = "interrupted";
+            }
+        }
+        outbox.markSent(sent, clock.instant());
+        relayed.increment(sent.size());
+        if (!failed.isEmpty()) {
+            outbox.markFailed(failed, error);
+            throw new RelayException(failed.size() + " of " + pending.size() + " events not acknowledged: " + error);
+        }
+        return sent.size();
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(KafkaSettings.producer(bootstrapServers, outboxConfig));
+                }
+            }
+        }
+        return producer;
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** A batch was not fully acknowledged; the transaction still commits what was (hence not a rollback). */
+    static final class RelayException extends RuntimeException {
+        RelayException(String message) {
+            super(message);
+        }
+    }
+}

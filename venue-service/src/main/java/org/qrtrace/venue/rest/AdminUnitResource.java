@@ -1,0 +1,68 @@
+package org.qrtrace.venue.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.qrtrace.common.adminunit.AdminUnit;
+import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.problem.ProblemException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The administrative-unit tree (public reference data): list with filters, one unit with its children. */
+@Path("/api/v1/admin-units")
+@PermitAll
+public class AdminUnitResource {
+
+    /** A list of units and the version of the data file they come from. */
+    public record UnitList(String dataVersion, List<AdminUnit> items) {
+    }
+
+    /** One unit, its ancestors (parent first) and its direct children. */
+    public record UnitDetail(String dataVersion, AdminUnit unit, List<AdminUnit> ancestors, List<AdminUnit> children) {
+    }
+
+    private final AdminUnits units = AdminUnits.bundled();
+
+    @GET
+    public UnitList list(@QueryParam("parentCode") String parentCode, @QueryParam("level") String level,
+                         @QueryParam("within") String within) {
+        Stream<AdminUnit> all = units.all().stream();
+        if (parentCode != null && !parentCode.isBlank()) {
+            known("parentCode", parentCode);
+            all = all.filter(u -> parentCode.strip().equals(u.parentCode()));
+        }
+        if (within != null && !within.isBlank()) {
+            known("within", within);
+            all = all.filter(u -> units.isWithin(u.code(), within.strip()));
+        }
+        if (level != null && !level.isBlank()) {
+            AdminUnit.Level wanted;
+            try {
+                wanted = AdminUnit.Level.valueOf(level.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badField("level", "must be one of PROVINCE, DISTRICT, COMMUNE");
+            }
+            all = all.filter(u -> u.level() == wanted);
+        }
+        return new UnitList(units.dataVersion(), all.toList());
+    }
+
+    @GET
+    @Path("/{code}")
+    public UnitDetail get(@PathParam("code") String code) {
+        AdminUnit unit = units.find(code).orElseThrow(() -> ProblemException.notFound("no administrative unit " + code));
+        List<AdminUnit> ancestry = units.ancestry(code);
+        return new UnitDetail(units.dataVersion(), unit, ancestry.subList(1, ancestry.size()), units.children(code));
+    }
+
+    private void known(String field, String code) {
+        if (units.find(code.strip()).isEmpty()) {
+            throw ProblemException.badField(field, "unknown administrative unit code");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.qrtrace.venue.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import org.qrtrace.common.security.Roles;
+import org.qrtrace.events.qr.QrKeys;
+import org.qrtrace.venue.service.QrSigningKeys;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The public keys QR tokens are verified with (the contract with checkin-service and gate devices), and the admin's
+ * signing-key rotation.
+ */
+@Path("/api/v1/qr-keys")
+public class QrKeyResource {
+
+    /** One key in JWK form. */
+    public record Jwk(String kid, String kty, String crv, String x, String status, Instant createdAt) {
+    }
+
+    /** The key set. */
+    public record KeySet(List<Jwk> keys) {
+    }
+
+    /** The key that signs from now on. */
+    public record Rotated(String kid) {
+    }
+
+    @Inject
+    QrSigningKeys signingKeys;
+
+    @GET
+    @PermitAll
+    public Response keys() {
+        List<Jwk> keys = signingKeys.published().stream()
+                .map(k -> new Jwk(k.kid(), "OKP", "Ed25519", QrKeys.toJwkX(k.publicKey()),
+                        k.active() ? "ACTIVE" : "RETIRED", k.createdAt()))
+                .toList();
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(new KeySet(keys)).cacheControl(cache).build();
+    }
+
+    /** Retires the active signing key (still published) and activates a new one. */
+    @POST
+    @Path("/rotate")
+    @RolesAllowed(Roles.ADMIN)
+    public Rotated rotate() {
+        return new Rotated(signingKeys.rotate());
+    }
+}

@@ -1,0 +1,101 @@
+package org.qrtrace.venue.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.qrtrace.common.security.Roles;
+import org.qrtrace.venue.domain.Entrance;
+import org.qrtrace.venue.domain.Venue;
+import org.qrtrace.venue.rest.VenueRequests.CloseVenue;
+import org.qrtrace.venue.rest.VenueRequests.CreateVenue;
+import org.qrtrace.venue.rest.VenueRequests.NewEntrance;
+import org.qrtrace.venue.rest.VenueRequests.UpdateVenue;
+import org.qrtrace.venue.rest.VenueViews.VenueView;
+import org.qrtrace.venue.service.QrCodes;
+import org.qrtrace.venue.service.VenueService;
+
+import java.util.UUID;
+
+/** Venue registry: venue managers (their own venues) and admins (all). */
+@Path("/api/v1/venues")
+@RolesAllowed({Roles.ADMIN, Roles.VENUE_MANAGER})
+public class VenueResource {
+
+    @Inject
+    VenueService venues;
+
+    @Inject
+    QrCodes qrCodes;
+
+    @Inject
+    Requesters requesters;
+
+    @POST
+    public Response create(@NotNull @Valid CreateVenue request, @Context UriInfo uri) {
+        Venue venue = venues.create(requesters.current(), request.toInput());
+        return Response.created(uri.getAbsolutePathBuilder().path(venue.id().toString()).build())
+                .type(MediaType.APPLICATION_JSON).entity(VenueViews.of(venue, qrCodes.issuer())).build();
+    }
+
+    @GET
+    public VenueViews.VenuePage list(@QueryParam("adminUnitCode") String adminUnitCode,
+                                     @QueryParam("category") String category, @QueryParam("q") String q,
+                                     @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
+                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        VenueService.Page result = venues.list(requesters.current(),
+                new VenueService.Query(adminUnitCode, category, q, includeClosed, page, size));
+        QrCodes.Issuer issuer = qrCodes.issuer();
+        return new VenueViews.VenuePage(result.items().stream().map(v -> VenueViews.of(v, issuer)).toList(),
+                result.page(), result.size(), result.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    public VenueView get(@PathParam("id") UUID id) {
+        return VenueViews.of(venues.get(requesters.current(), id), qrCodes.issuer());
+    }
+
+    @PUT
+    @Path("/{id}")
+    public VenueView update(@PathParam("id") UUID id, @NotNull @Valid UpdateVenue request) {
+        return VenueViews.of(venues.update(requesters.current(), id, request.toInput()), qrCodes.issuer());
+    }
+
+    @POST
+    @Path("/{id}/close")
+    public VenueView close(@PathParam("id") UUID id, @Valid CloseVenue request) {
+        return VenueViews.of(venues.close(requesters.current(), id, request == null ? null : request.reason()),
+                qrCodes.issuer());
+    }
+
+    @POST
+    @Path("/{id}/entrances")
+    public Response addEntrance(@PathParam("id") UUID id, @NotNull @Valid NewEntrance request) {
+        Entrance entrance = venues.addEntrance(requesters.current(), id, request.name());
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
+                .entity(VenueViews.of(entrance, qrCodes.issuer())).build();
+    }
+
+    @POST
+    @Path("/{id}/qr/rotate")
+    public VenueViews.RotationView rotate(@PathParam("id") UUID id, @QueryParam("entranceId") String entrance) {
+        UUID entranceId = Params.optionalUuid("entranceId", entrance);
+        VenueService.Rotation r = venues.rotate(requesters.current(), id, entranceId);
+        QrCodes.Issuer issuer = qrCodes.issuer();
+        String url = entranceId == null ? issuer.venueUrl(r.venue()) : r.venue().entrances().stream()
+                .filter(e -> e.id().equals(entranceId)).findFirst().map(issuer::entranceUrl).orElseThrow();
+        return new VenueViews.RotationView(id, entranceId, r.tokenVersion(), r.previousValidUntil(), url);
+    }
+}

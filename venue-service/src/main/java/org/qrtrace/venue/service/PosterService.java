@@ -1,0 +1,104 @@
+package org.qrtrace.venue.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.qrtrace.common.adminunit.AdminUnit;
+import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.venue.config.PosterConfig;
+import org.qrtrace.venue.domain.Entrance;
+import org.qrtrace.venue.domain.Requester;
+import org.qrtrace.venue.domain.Venue;
+import org.qrtrace.venue.service.poster.PdfPosterWriter;
+import org.qrtrace.venue.service.poster.PngPosterWriter;
+import org.qrtrace.venue.service.poster.PosterContent;
+import org.qrtrace.venue.service.poster.PosterLayout;
+import org.qrtrace.venue.service.poster.SvgPosterWriter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Printable QR posters for the venues a requester manages: one venue (or entrance), or many at once. */
+@ApplicationScoped
+public class PosterService {
+
+    /** A rendered file. */
+    public record Rendered(byte[] bytes, String mediaType, String fileName) {
+    }
+
+    /** The poster formats. */
+    public enum Format {
+        PNG("image/png"), SVG("image/svg+xml"), PDF("application/pdf");
+
+        final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
+
+    @Inject
+    VenueService venueService;
+
+    @Inject
+    QrCodes qrCodes;
+
+    @Inject
+    PosterConfig posterConfig;
+
+    public Rendered poster(Requester requester, UUID venueId, UUID entranceId, Format format) {
+        Venue venue = venueService.get(requester, venueId);
+        if (venue.closed()) {
+            throw ProblemException.gone("venue " + venueId + " is closed; its QR codes are revoked");
+        }
+        Entrance entrance = null;
+        if (entranceId != null) {
+            entrance = venue.entrances().stream().filter(e -> e.id().equals(entranceId)).findFirst()
+                    .orElseThrow(() -> ProblemException.badField("entranceId", "not an entrance of this venue"));
+        }
+        PosterLayout layout = PosterLayout.of(content(venue, entrance, qrCodes.issuer()), posterConfig.qrSideMillimetres());
+        String base = "poster-" + venueId + (entrance == null ? "" : "-" + entrance.id());
+        String title = venue.name() + (entrance == null ? "" : " – " + entrance.name());
+        return switch (format) {
+            case PNG -> new Rendered(PngPosterWriter.write(layout, posterConfig.pngWidthPixels()), format.mediaType,
+                    base + ".png");
+            case SVG -> new Rendered(SvgPosterWriter.write(layout, title).getBytes(StandardCharsets.UTF_8),
+                    format.mediaType, base + ".svg");
+            case PDF -> new Rendered(PdfPosterWriter.write(List.of(layout), title), format.mediaType, base + ".pdf");
+        };
+    }
+
+    /**
+     * One PDF with a page for every code of every selected venue: the venue-level code, then one per entrance.
+     */
+    public Rendered bulkPdf(Requester requester, String adminUnitCode, String category) {
+        List<Venue> venues = venueService.selectForPosters(requester, adminUnitCode, category,
+                posterConfig.bulkMaxVenues());
+        if (venues.isEmpty()) {
+            throw ProblemException.notFound("no open venue you manage matches this filter");
+        }
+        QrCodes.Issuer issuer = qrCodes.issuer();
+        List<PosterLayout> pages = new ArrayList<>();
+        for (Venue venue : venues) {
+            pages.add(PosterLayout.of(content(venue, null, issuer), posterConfig.qrSideMillimetres()));
+            for (Entrance entrance : venue.entrances()) {
+                pages.add(PosterLayout.of(content(venue, entrance, issuer), posterConfig.qrSideMillimetres()));
+            }
+        }
+        String scope = (adminUnitCode == null || adminUnitCode.isBlank() ? "all" : adminUnitCode.strip())
+                + (category == null || category.isBlank() ? "" : "-" + category.strip().toLowerCase());
+        return new Rendered(PdfPosterWriter.write(pages, "QR posters " + scope), Format.PDF.mediaType,
+                "posters-" + scope.replaceAll("[^A-Za-z0-9_-]", "_") + ".pdf");
+    }
+
+    static PosterContent content(Venue venue, Entrance entrance, QrCodes.Issuer issuer) {
+        String place = AdminUnits.bundled().ancestry(venue.adminUnitCode()).stream().map(AdminUnit::name)
+                .collect(Collectors.joining(", "));
+        return new PosterContent(venue.id(), venue.name(), venue.address(), place.isEmpty() ? null : place,
+                entrance == null ? null : entrance.name(),
+                entrance == null ? issuer.venueUrl(venue) : issuer.entranceUrl(entrance));
+    }
+}
