@@ -74,6 +74,18 @@ public abstract class PlatformContract {
     }
 
     @Test
+    void oversizedBodyIs413ProblemJson() {
+        String[] endpoint = protectedEndpoint();
+        if (endpoint[0].equals("GET")) {
+            return;
+        }
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"x\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}")
+                .when().request(endpoint[0], endpoint[1])
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void whoAmIReadsTheTokenClaims() {
         given().auth().oauth2(TestTokens.healthOfficer("30")).when().get("/api/v1/whoami")
                 .then().statusCode(200)
