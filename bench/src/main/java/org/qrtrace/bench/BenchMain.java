@@ -50,11 +50,30 @@ public final class BenchMain {
                 Plots.distribution("Scan-to-queryable lag at " + rate + " check-ins/s", "lag (ms)", lags,
                         root.resolve("docs/img/lag-cdf.png"));
             }
+            case "query" -> {
+                long[] sizes = java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_QUERY_SIZES", "1000000,3000000,10000000")
+                        .split(",")).mapToLong(Long::parseLong).toArray();
+                List<QueryBench.Point> points = new QueryBench(stack).run(sizes, 200);
+                for (QueryBench.Point p : points) {
+                    summary.append(p).append('\n');
+                }
+                List<String> names = List.of("depth 1 p99", "depth 2 p99", "depth 1 p50", "depth 2 p50");
+                List<double[]> xs = new java.util.ArrayList<>();
+                List<double[]> ys = new java.util.ArrayList<>();
+                for (String name : names) {
+                    int depth = name.contains("1") ? 1 : 2;
+                    boolean p99 = name.endsWith("p99");
+                    xs.add(points.stream().filter(p -> p.depth() == depth).mapToDouble(p -> p.rows() / 1e6).toArray());
+                    ys.add(points.stream().filter(p -> p.depth() == depth).mapToDouble(p -> p99 ? p.p99Ms() : p.p50Ms()).toArray());
+                }
+                Plots.series("Exposure query latency vs presence rows", "presence rows (millions)", "latency (ms)", names, xs, ys,
+                        root.resolve("docs/img/query-latency.png"));
+            }
             case "no-loss" -> {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_NO_LOSS_RATE", "100"));
                 summary.append(new NoLossBench(stack, root).run(rate, Duration.ofSeconds(130)));
             }
-            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, lag, no-loss)");
+            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, lag, query, no-loss)");
         }
         System.out.println();
         System.out.print(summary);

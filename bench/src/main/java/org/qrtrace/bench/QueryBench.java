@@ -1,0 +1,137 @@
+package org.qrtrace.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Benchmark 3: exposure-query latency as the presence store grows (1M -> 10M rows over 21 day partitions), depth 1
+ * and 2, through tracing-service's API. The rows are bulk-loaded with SQL straight into the tracing database (the only
+ * benchmark that bypasses the APIs: loading 10M visits through HTTP would measure the loader, not the query).
+ * People: a pool of 200,000 pseudonyms; venues: 20,000 in Thành phố Hải Dương; stays of 20 to 240 minutes.
+ */
+final class QueryBench {
+
+    record Point(long rows, int depth, int queries, double p50Ms, double p99Ms, double maxMs, double meanContacts) {
+    }
+
+    private static final int PEOPLE = 200_000;
+    private static final int VENUES = 20_000;
+    private final Stack stack;
+    private final Random random = new Random(42);
+
+    QueryBench(Stack stack) {
+        this.stack = stack;
+    }
+
+    List<Point> run(long[] sizes, int queriesPerPoint) throws Exception {
+        List<Point> points = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + stack.env.getProperty("PGHOST") + ":"
+                + stack.env.getProperty("PGPORT") + "/tracing", "postgres", "")) {
+            c.setAutoCommit(true);
+            prepare(c);
+            for (long size : sizes) {
+                long rows = count(c);
+                if (rows < size) {
+                    long t = System.nanoTime();
+                    load(c, size - rows);
+                    System.out.printf("loaded %,d visits in %.0f s%n", size - rows, (System.nanoTime() - t) / 1e9);
+                }
+                rows = count(c);
+                for (int depth : new int[] {1, 2}) {
+                    Point p = measure(rows, depth, depth == 1 ? queriesPerPoint : queriesPerPoint / 2);
+                    points.add(p);
+                    System.out.printf("%,12d rows depth %d: n=%d p50 %.1f ms p99 %.1f ms max %.1f ms (mean contacts %.1f)%n",
+                            p.rows(), p.depth(), p.queries(), p.p50Ms(), p.p99Ms(), p.maxMs(), p.meanContacts());
+                }
+            }
+        }
+        return points;
+    }
+
+    private void prepare(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            for (LocalDate day = today.minusDays(21); !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
+                String name = "visit_p" + day.toString().replace("-", "");
+                s.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF visit FOR VALUES FROM ('" + day
+                        + "T00:00:00Z') TO ('" + day.plusDays(1) + "T00:00:00Z')");
+                s.execute("ALTER TABLE " + name + " OWNER TO tracing_svc");
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS bench_venue (idx int PRIMARY KEY, venue_id uuid NOT NULL)");
+            s.execute("INSERT INTO bench_venue SELECT i, gen_random_uuid() FROM generate_series(0, " + (VENUES - 1)
+                    + ") i ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO venue (venue_id, name, category, admin_unit_code, status, registered_at, updated_at) "
+                    + "SELECT venue_id, 'Địa điểm thử ' || idx, 'MARKET', '288', 'ACTIVE', now() - interval '30 days', now() "
+                    + "FROM bench_venue ON CONFLICT DO NOTHING");
+        }
+    }
+
+    private static long count(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM visit")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void load(Connection c, long rows) throws Exception {
+        try (Statement s = c.createStatement()) {
+            long chunk = 1_000_000;
+            for (long done = 0; done < rows; done += chunk) {
+                long n = Math.min(chunk, rows - done);
+                s.execute("INSERT INTO visit (checked_in_at, checkin_id, pseudonym, venue_id, checked_out_at, auto_checkout_at, source) "
+                        + "SELECT g.t, gen_random_uuid(), encode(sha256(('bench-person-' || g.p)::bytea), 'hex'), v.venue_id, "
+                        + "g.t + g.d, g.t + g.d, 'API' FROM (SELECT now() - random() * interval '21 days' AS t, "
+                        + "(20 + random() * 220) * interval '1 minute' AS d, (random() * " + (PEOPLE - 1) + ")::int AS p, "
+                        + "(random() * " + (VENUES - 1) + ")::int AS vi FROM generate_series(1, " + n + ")) g "
+                        + "JOIN bench_venue v ON v.idx = g.vi");
+            }
+            s.execute("ANALYZE visit");
+        }
+    }
+
+    private Point measure(long rows, int depth, int queries) throws Exception {
+        String officer = stack.token("health-officer", null, "30");
+        Histogram h = new Histogram(60_000_000_000L, 3);
+        long contacts = 0;
+        Instant to = Instant.now();
+        Instant from = to.minusSeconds(14L * 86400);
+        for (int i = 0; i < queries + 5; i++) {
+            String pseudonym = sha256Hex("bench-person-" + random.nextInt(PEOPLE));
+            String body = "{\"caseReference\":\"BENCH-QUERY\",\"pseudonym\":\"" + pseudonym + "\",\"from\":\"" + from
+                    + "\",\"to\":\"" + to + "\",\"bufferMinutes\":30,\"minOverlapMinutes\":15,\"depth\":" + depth + "}";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("TRACING") + "/api/v1/exposure-queries"))
+                    .header("Authorization", "Bearer " + officer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long t = System.nanoTime();
+            HttpResponse<String> r = stack.http.send(request, HttpResponse.BodyHandlers.ofString());
+            long latency = System.nanoTime() - t;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("exposure query answered " + r.statusCode() + ": " + r.body());
+            }
+            if (i >= 5) { // the first few warm the JIT and caches
+                h.recordValue(latency);
+                contacts += stack.json.readTree(r.body()).path("contacts").size();
+            }
+        }
+        return new Point(rows, depth, queries, h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
+                h.getMaxValue() / 1e6, (double) contacts / queries);
+    }
+
+    static String sha256Hex(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+}
