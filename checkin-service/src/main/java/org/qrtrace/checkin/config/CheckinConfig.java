@@ -1,0 +1,142 @@
+package org.qrtrace.checkin.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Typed configuration of checkin-service (prefix {@code qrtrace}). Every default is here (the per-category stays are
+ * in {@code application.properties} because a map cannot carry defaults) and documented in the README.
+ */
+@ConfigMapping(prefix = "qrtrace")
+public interface CheckinConfig {
+
+    /** Base64 of at least 32 random bytes: the HMAC pepper of pseudonyms, shared with tracing-service. Required. */
+    String pepper();
+
+    Seal seal();
+
+    @WithName("venue-service")
+    VenueService venueService();
+
+    Checkin checkin();
+
+    Kafka kafka();
+
+    Gate gate();
+
+    Stay stay();
+
+    @WithName("rate-limit")
+    RateLimit rateLimit();
+
+    interface Seal {
+        /** Base64 X.509 X25519 public key of the health authority; contacts are sealed for it. Required. */
+        @WithName("public-key")
+        String publicKey();
+    }
+
+    interface VenueService {
+        /** Base URL of venue-service, whose {@code GET /api/v1/qr-keys} lists the QR verification keys. */
+        @WithDefault("http://127.0.0.1:8081")
+        String url();
+
+        /** How often the QR keys are fetched again in the background. */
+        @WithDefault("PT5M")
+        Duration keysRefreshInterval();
+
+        /** Shortest time between two fetches triggered by a token signed with an unknown key id. */
+        @WithDefault("PT30S")
+        Duration unknownKeyRefetchInterval();
+
+        /** Timeout of one key fetch. */
+        @WithDefault("PT3S")
+        Duration fetchTimeout();
+    }
+
+    interface Checkin {
+        /** The same person at the same venue within this window is one visit. */
+        @WithDefault("PT5M")
+        Duration duplicateWindow();
+
+        /** How long a response is remembered for its Idempotency-Key (and a check-out for its link). */
+        @WithDefault("PT24H")
+        Duration idempotencyRetention();
+
+        /** Most remembered responses; the oldest are forgotten first. */
+        @WithDefault("200000")
+        int idempotencyCacheSize();
+
+        /** Most open visits remembered (for duplicate suppression and gate OUT pairing). */
+        @WithDefault("500000")
+        int openVisitCacheSize();
+
+        /** Most dependants in one check-in. */
+        @WithDefault("10")
+        int maxDependants();
+    }
+
+    interface Kafka {
+        /** How long a request waits for Kafka's acknowledgement before answering 503. */
+        @WithDefault("PT2.5S")
+        Duration publishTimeout();
+
+        /** Retry-After (seconds) sent with a 503 when Kafka cannot take a check-in. */
+        @WithDefault("5")
+        int retryAfterSeconds();
+
+        /** Producer linger: how long a record waits to share a batch with concurrent ones. */
+        @WithDefault("PT0.005S")
+        Duration linger();
+    }
+
+    interface Gate {
+        /** Oldest scan time accepted in a gate batch (offline devices upload late). */
+        @WithDefault("PT72H")
+        Duration maxScanAge();
+
+        /** How far in the future (device clock ahead) a scan time may be; later ones are rejected per scan. */
+        @WithDefault("PT5M")
+        Duration clockSkew();
+
+        /** Most scans in one batch. */
+        @WithDefault("500")
+        int maxScansPerBatch();
+    }
+
+    interface Stay {
+        /** Default stay of a category absent from {@link #byCategory()}. */
+        @WithName("default")
+        @WithDefault("PT2H")
+        Duration defaultStay();
+
+        /** Default stay per venue category (keys: category names as in venue events). */
+        @WithName("by-category")
+        Map<String, Duration> byCategory();
+    }
+
+    interface RateLimit {
+        /** Check-in requests per minute from one client address (sustained rate). */
+        @WithDefault("60")
+        int perAddressPerMinute();
+
+        /** Burst allowed from one client address. */
+        @WithDefault("30")
+        int perAddressBurst();
+
+        /** Check-ins per minute with one QR code (a busy entrance is one code). */
+        @WithDefault("600")
+        int perTokenPerMinute();
+
+        /** Burst allowed with one QR code. */
+        @WithDefault("200")
+        int perTokenBurst();
+
+        /** Most distinct clients/codes tracked at once. */
+        @WithDefault("100000")
+        int maxTracked();
+    }
+}

@@ -1,0 +1,114 @@
+package org.qrtrace.checkin.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.qrtrace.checkin.config.CheckinConfig;
+import org.qrtrace.events.EventEnvelope;
+import org.qrtrace.events.kafka.EventSerializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes check-in events, Kafka-first: a stage completes only once the broker acknowledged the record with
+ * {@code acks=all} from an idempotent producer, and fails within the configured publish timeout otherwise. Sends are
+ * asynchronous and never flushed per request, so concurrent requests share the producer's batches.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
+    /** Time the producer may block in send() for metadata or buffer space; the rest of the budget is for delivery. */
+    private static final Duration MAX_BLOCK = Duration.ofSeconds(1);
+
+    private final Producer<String, EventEnvelope> producer;
+    /** Continuations run here, never on the producer's network thread (which must stay free to send batches). */
+    private final ExecutorService completions = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread t = new Thread(runnable, "checkin-kafka-ack");
+                t.setDaemon(true);
+                return t;
+            });
+    private final Duration publishTimeout;
+    private final Timer ackTimer;
+
+    @Inject
+    public EventPublisher(CheckinConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                          MeterRegistry registry) {
+        this.publishTimeout = config.kafka().publishTimeout();
+        this.producer = new KafkaProducer<>(producerConfig(bootstrap, config.kafka()), new StringSerializer(),
+                new EventSerializer());
+        this.ackTimer = Timer.builder("checkin.kafka.ack").description("time until Kafka acknowledged an event")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    static Map<String, Object> producerConfig(String bootstrap, CheckinConfig.Kafka kafka) {
+        long delivery = kafka.publishTimeout().toMillis();
+        long linger = kafka.linger().toMillis();
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "checkin-service");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // The producer must give up within the request's budget: delivery.timeout >= linger + request.timeout.
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, delivery - linger - 100));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis());
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        return p;
+    }
+
+    /** Completes when Kafka acknowledged the event; fails with {@link PublishFailedException} otherwise. */
+    public CompletionStage<Void> publish(EventEnvelope event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        long started = System.nanoTime();
+        try {
+            producer.send(new ProducerRecord<>(event.topic(), event.key(), event), (metadata, error) -> {
+                if (error == null) {
+                    ackTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    completions.execute(() -> acked.complete(null));
+                } else {
+                    completions.execute(() -> acked.completeExceptionally(error));
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        // A safety net above the producer's own delivery timeout, so no request waits longer than its budget.
+        return acked.orTimeout(publishTimeout.toMillis() + MAX_BLOCK.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(error -> {
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    LOG.warnf("Kafka did not acknowledge %s event %s: %s", event.type(), event.eventId(),
+                            cause instanceof TimeoutException ? "timed out" : cause.toString());
+                    return CompletableFuture.failedFuture(new PublishFailedException("Kafka did not acknowledge the event", cause));
+                });
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        producer.close(Duration.ofSeconds(5));
+        completions.shutdown();
+    }
+}

@@ -1,0 +1,178 @@
+package org.qrtrace.checkin.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.qrtrace.checkin.domain.CheckinPoint;
+import org.qrtrace.checkin.domain.InvalidTokenException;
+import org.qrtrace.checkin.service.CheckinCommand;
+import org.qrtrace.checkin.service.CheckinService;
+import org.qrtrace.checkin.service.CheckoutService;
+import org.qrtrace.checkin.service.Failures;
+import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.events.CheckedIn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The page a phone camera opens from a QR poster ({@code /c/{token}}), its form post and the check-out button. Plain
+ * HTML forms: works without JavaScript. Every failure is a friendly page in the visitor's language, never JSON.
+ */
+@Path("/c")
+@Produces(MediaType.TEXT_HTML)
+public class CheckinPageResource {
+
+    @Inject
+    CheckinService checkins;
+
+    @Inject
+    CheckoutService checkouts;
+
+    @Inject
+    CheckinPages pages;
+
+    @GET
+    @Path("/{token}")
+    @Blocking
+    @Operation(summary = "The check-in page of a QR code (HTML, Vietnamese or English)")
+    public Response page(@PathParam("token") String token, @QueryParam("lang") String langParam,
+                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context ContainerRequestContext request) {
+        String lang = PageText.choose(langParam, acceptLanguage);
+        String nonce = SecurityHeaders.nonce(request);
+        try {
+            CheckinPoint point = checkins.describe(token);
+            return html(200, pages.form(lang, nonce, point, CheckinPages.FormState.empty(UUID.randomUUID().toString())));
+        } catch (InvalidTokenException e) {
+            return html(e.rejection().status(), pages.tokenError(lang, nonce, e.rejection()));
+        }
+    }
+
+    @POST
+    @Path("/{token}")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The check-in form's post: the success page, or the form again with what to fix")
+    public Uni<Response> submit(@PathParam("token") String token, @FormParam("lang") String langParam,
+                                @FormParam("idem") String idem, @FormParam("phone") String phone,
+                                @FormParam("name") String name, @FormParam("symptoms") List<String> symptoms,
+                                @FormParam("travelledFrom") String travelledFrom,
+                                @FormParam("contactWithCase") String contact, @FormParam("depName") List<String> depNames,
+                                @FormParam("depPhone") List<String> depPhones, @FormParam("consent") String consent,
+                                @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                                @Context ContainerRequestContext request, @Context HttpServerRequest http) {
+        String lang = PageText.choose(langParam, acceptLanguage);
+        String nonce = SecurityHeaders.nonce(request);
+        String key = idem == null || idem.isBlank() ? UUID.randomUUID().toString() : idem;
+        CheckinPages.FormState state = new CheckinPages.FormState(key, phone, name, symptoms, travelledFrom, contact,
+                depNames, depPhones, List.of(), false, false);
+        CheckinPoint point;
+        try {
+            point = checkins.describe(token);
+        } catch (InvalidTokenException e) {
+            return Uni.createFrom().item(html(e.rejection().status(), pages.tokenError(lang, nonce, e.rejection())));
+        }
+        if (consent == null) {
+            return Uni.createFrom().item(html(400, pages.form(lang, nonce, point, state.withConsentMissing())));
+        }
+        List<CheckinCommand.DependantInput> dependants = new ArrayList<>();
+        for (int i = 0; i < Math.max(size(depNames), size(depPhones)); i++) {
+            String dn = i < size(depNames) ? depNames.get(i) : null;
+            String dp = i < size(depPhones) ? depPhones.get(i) : null;
+            if ((dn != null && !dn.isBlank()) || (dp != null && !dp.isBlank())) {
+                dependants.add(new CheckinCommand.DependantInput(dn, dp));
+            }
+        }
+        Boolean contactWithCase = "yes".equals(contact) ? Boolean.TRUE : "no".equals(contact) ? Boolean.FALSE : null;
+        CheckedIn.Declaration declaration = new CheckedIn.Declaration(symptoms, travelledFrom, contactWithCase);
+        CheckinCommand command = new CheckinCommand(token, phone, name, declaration, dependants, key,
+                CheckedIn.Source.WEB, ClientAddress.of(http));
+        try {
+            return Uni.createFrom().completionStage(checkins.checkIn(command))
+                    .map(o -> html(200, pages.success(lang, nonce, o.receipt())))
+                    .onFailure().recoverWithItem(error -> failurePage(lang, nonce, point, state, Failures.unwrap(error)));
+        } catch (InvalidTokenException | ProblemException e) {
+            return Uni.createFrom().item(failurePage(lang, nonce, point, state, e));
+        }
+    }
+
+    @POST
+    @Path("/out/{checkinId}")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The success page's check-out button")
+    public Uni<Response> checkOut(@PathParam("checkinId") String checkinId, @FormParam("k") String secret,
+                                  @FormParam("lang") String langParam, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                                  @Context ContainerRequestContext request) {
+        String lang = PageText.choose(langParam, acceptLanguage);
+        String nonce = SecurityHeaders.nonce(request);
+        UUID id;
+        try {
+            id = UUID.fromString(checkinId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(html(404, pages.message(lang, nonce, "error_link")));
+        }
+        try {
+            return Uni.createFrom().completionStage(checkouts.checkOut(id, secret))
+                    .map(r -> html(200, pages.checkedOut(lang, nonce, r.checkedOutAt())))
+                    .onFailure().recoverWithItem(error -> checkoutFailure(lang, nonce, Failures.unwrap(error)));
+        } catch (ProblemException e) {
+            return Uni.createFrom().item(checkoutFailure(lang, nonce, e));
+        }
+    }
+
+    private Response failurePage(String lang, String nonce, CheckinPoint point, CheckinPages.FormState state, Throwable error) {
+        if (error instanceof InvalidTokenException e) {
+            return html(e.rejection().status(), pages.tokenError(lang, nonce, e.rejection()));
+        }
+        if (error instanceof ProblemException p) {
+            return switch (p.status()) {
+                case 400, 422 -> html(400, pages.form(lang, nonce, point, state.withErrors(p.errors())));
+                case 429 -> withRetryAfter(html(429, pages.rateLimited(lang, nonce, p.retryAfterSeconds())), p.retryAfterSeconds());
+                case 503 -> withRetryAfter(html(503, pages.form(lang, nonce, point, state.withUnavailable())), p.retryAfterSeconds());
+                default -> html(p.status(), pages.message(lang, nonce, "error_unavailable"));
+            };
+        }
+        throw error instanceof RuntimeException r ? r : new IllegalStateException(error);
+    }
+
+    private Response checkoutFailure(String lang, String nonce, Throwable error) {
+        if (error instanceof ProblemException p) {
+            return switch (p.status()) {
+                case 404, 400 -> html(404, pages.message(lang, nonce, "error_link"));
+                case 409 -> html(409, pages.message(lang, nonce, "error_ended"));
+                default -> withRetryAfter(html(p.status(), pages.message(lang, nonce, "error_unavailable")), p.retryAfterSeconds());
+            };
+        }
+        throw error instanceof RuntimeException r ? r : new IllegalStateException(error);
+    }
+
+    private static Response withRetryAfter(Response response, Integer seconds) {
+        return seconds == null ? response : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
+    }
+
+    private static Response html(int status, String body) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).build();
+    }
+
+    private static int size(List<String> list) {
+        return list == null ? 0 : list.size();
+    }
+}

@@ -1,0 +1,55 @@
+package org.qrtrace.checkin.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.qrtrace.checkin.domain.InvalidTokenException;
+import org.qrtrace.checkin.service.CheckinCommand;
+import org.qrtrace.checkin.service.CheckinService;
+import org.qrtrace.checkin.service.Failures;
+import org.qrtrace.events.CheckedIn;
+
+import java.util.List;
+
+/** Anonymous visitors' check-ins by API (apps, kiosks). The web page posts to {@link CheckinPageResource}. */
+@Path("/api/v1/checkins")
+public class CheckinResource {
+
+    @Inject
+    CheckinService service;
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check in with a venue's QR token: 201 new visit, 200 the same visit within the duplicate "
+            + "window; answered only after Kafka acknowledged; 503 with Retry-After when it cannot")
+    public Uni<Response> checkIn(@Valid @NotNull CheckinRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                 @Context HttpServerRequest http) {
+        CheckedIn.Declaration declaration = request.declaration() == null ? null : new CheckedIn.Declaration(
+                request.declaration().symptoms(), request.declaration().travelledFrom(), request.declaration().contactWithCase());
+        List<CheckinCommand.DependantInput> dependants = request.dependants() == null ? List.of()
+                : request.dependants().stream()
+                .map(d -> d == null ? null : new CheckinCommand.DependantInput(d.name(), d.phone())).toList();
+        CheckinCommand command = new CheckinCommand(request.token(), request.phone(), request.name(), declaration,
+                dependants, idempotencyKey, CheckedIn.Source.API, ClientAddress.of(http));
+        try {
+            return Uni.createFrom().completionStage(service.checkIn(command))
+                    .map(o -> Response.status(o.newVisit() ? 201 : 200).entity(CheckinResponse.of(o.receipt())).build());
+        } catch (InvalidTokenException e) {
+            throw Failures.problem(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.qrtrace.checkin.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.qrtrace.checkin.domain.ScanVerdict;
+import org.qrtrace.checkin.service.GateBatchService;
+import org.qrtrace.checkin.service.GateScan;
+import org.qrtrace.common.security.Caller;
+import org.qrtrace.common.security.Roles;
+
+import java.util.List;
+
+/** Uploads of gate devices (possibly offline for a while): a verdict per scan. */
+@Path("/api/v1/gate/batches")
+public class GateBatchResource {
+
+    /** A batch: the device and its scans in any order. */
+    public record GateBatch(@NotBlank @Size(max = 64) String deviceId, @NotNull List<GateScan> scans) {
+    }
+
+    /** Verdicts in the order the scans were uploaded. */
+    public record GateBatchResult(List<ScanVerdict> results) {
+    }
+
+    @Inject
+    GateBatchService service;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Blocking
+    @RolesAllowed(Roles.GATE_DEVICE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload gate scans (IN/OUT): per-scan ACCEPTED, DUPLICATE or REJECTED; only for the venues "
+            + "of the device's token; 503 for the whole batch when Kafka cannot take it")
+    public Uni<GateBatchResult> upload(@Valid @NotNull GateBatch batch) {
+        return Uni.createFrom().completionStage(service.process(batch.deviceId(), batch.scans(), caller.venueIds()))
+                .map(GateBatchResult::new);
+    }
+}

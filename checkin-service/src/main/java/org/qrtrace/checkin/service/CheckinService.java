@@ -1,0 +1,107 @@
+package org.qrtrace.checkin.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.qrtrace.checkin.config.CheckinConfig;
+import org.qrtrace.checkin.domain.CheckinOutcome;
+import org.qrtrace.checkin.domain.CheckinPoint;
+import org.qrtrace.checkin.domain.InvalidTokenException;
+import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.events.CheckedIn;
+import org.qrtrace.events.EventEnvelope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A visitor's check-in (web page or API): verify the code, normalise the visitor, then record the visit Kafka-first.
+ * With an Idempotency-Key the event and check-in ids derive from (venue, key), so a retry is the same check-in with the
+ * same answer; the same person at the same venue within the duplicate window is the same visit.
+ */
+@ApplicationScoped
+public class CheckinService {
+
+    private final TokenVerifier verifier;
+    private final RateLimiter rateLimiter;
+    private final ContactProtector protector;
+    private final StayPolicy stays;
+    private final VisitRecorder recorder;
+    private final Clock clock;
+    private final CheckinConfig config;
+    private final ResponseCache<CheckinOutcome> responses;
+
+    @Inject
+    public CheckinService(TokenVerifier verifier, RateLimiter rateLimiter, ContactProtector protector, StayPolicy stays,
+                          VisitRecorder recorder, Clock clock, CheckinConfig config) {
+        this.verifier = verifier;
+        this.rateLimiter = rateLimiter;
+        this.protector = protector;
+        this.stays = stays;
+        this.recorder = recorder;
+        this.clock = clock;
+        this.config = config;
+        this.responses = new ResponseCache<>(config.checkin().idempotencyCacheSize(), config.checkin().idempotencyRetention());
+    }
+
+    /** The venue and entrance of a code, for the check-in page. @throws InvalidTokenException when refused */
+    public CheckinPoint describe(String token) {
+        return verifier.verify(token, clock.instant());
+    }
+
+    /**
+     * @throws InvalidTokenException when the code is refused (synchronously, before anything is recorded)
+     * @throws ProblemException      400 naming the field for bad input, 429 over the rate limit, 422 for a reused key
+     */
+    public CompletionStage<CheckinOutcome> checkIn(CheckinCommand c) {
+        Instant now = clock.instant();
+        CheckinPoint point = verifier.verify(c.token(), now);
+        rateLimiter.admit(c.clientAddress(), c.token());
+        VisitorValidator.Visitor visitor = VisitorValidator.validate(c, config.checkin().maxDependants());
+        String pseudonym = protector.pseudonymOf(visitor.phone());
+
+        if (c.idempotencyKey() == null) {
+            return record(point, visitor, pseudonym, UUID.randomUUID(), UUID.randomUUID(), now, c.source());
+        }
+        String scoped = point.venueId() + "/" + c.idempotencyKey();
+        ResponseCache.Claim<CheckinOutcome> claim = responses.claim(scoped, pseudonym + "/" + point.entranceId());
+        if (claim instanceof ResponseCache.Replay<CheckinOutcome> replay) {
+            return Failures.mapKafkaFailure(replay.result(), config.kafka().retryAfterSeconds());
+        }
+        if (claim instanceof ResponseCache.Conflict<CheckinOutcome>) {
+            throw new ProblemException(422, "Idempotency-Key reused",
+                    "this Idempotency-Key was already used for a different check-in; use a new key for a new check-in",
+                    List.of(new org.qrtrace.common.problem.Problem.FieldError("Idempotency-Key", "already used for a different check-in")),
+                    null);
+        }
+        ResponseCache.Owner<CheckinOutcome> owner = (ResponseCache.Owner<CheckinOutcome>) claim;
+        return owner.complete(record(point, visitor, pseudonym, EventEnvelope.deterministicId("qrtrace.checkin-event", scoped),
+                EventEnvelope.deterministicId("qrtrace.checkin", scoped), now, c.source()));
+    }
+
+    private CompletionStage<CheckinOutcome> record(CheckinPoint point, VisitorValidator.Visitor visitor, String pseudonym,
+                                                   UUID eventId, UUID checkinId, Instant now, CheckedIn.Source source) {
+        Instant autoCheckoutAt = stays.autoCheckoutAt(point.category(), now);
+        return Failures.mapKafkaFailure(recorder.checkIn(point, eventId, checkinId, pseudonym, now, autoCheckoutAt,
+                visitor.dependants().size(),
+                visit -> new CheckedIn(checkinId, point.venueId(), point.entranceId(), pseudonym,
+                        protector.seal(visitor.phone(), visitor.name()), now, autoCheckoutAt, source, null, false,
+                        visitor.declaration(), dependants(visitor))), config.kafka().retryAfterSeconds());
+    }
+
+    private List<CheckedIn.Dependant> dependants(VisitorValidator.Visitor visitor) {
+        List<CheckedIn.Dependant> out = new ArrayList<>();
+        for (VisitorValidator.Dependant d : visitor.dependants()) {
+            if (d.phone() != null) {
+                out.add(new CheckedIn.Dependant(protector.pseudonymOf(d.phone()), protector.seal(d.phone(), d.name())));
+            } else {
+                out.add(new CheckedIn.Dependant(protector.pseudonymOfDependant(visitor.phone(), d.name()),
+                        protector.seal(visitor.phone(), d.name())));
+            }
+        }
+        return out;
+    }
+}

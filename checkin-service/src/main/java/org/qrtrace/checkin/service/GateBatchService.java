@@ -1,0 +1,193 @@
+package org.qrtrace.checkin.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.qrtrace.checkin.config.CheckinConfig;
+import org.qrtrace.checkin.domain.CheckinOutcome;
+import org.qrtrace.checkin.domain.CheckinPoint;
+import org.qrtrace.checkin.domain.InvalidTokenException;
+import org.qrtrace.checkin.domain.ScanVerdict;
+import org.qrtrace.checkin.domain.Visit;
+import org.qrtrace.checkin.messaging.PublishFailedException;
+import org.qrtrace.common.phone.E164Phone;
+import org.qrtrace.common.phone.InvalidPhoneException;
+import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.events.CheckedIn;
+import org.qrtrace.events.CheckedOut;
+import org.qrtrace.events.EventEnvelope;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
+
+/**
+ * Judges a gate device's batch scan by scan (one bad scan never rejects the others): scans are applied in scan-time
+ * order so that an IN and its OUT pair up even within one batch, and verdicts come back in upload order. Scan times
+ * up to {@code maxScanAge} old are accepted (offline devices upload late); times beyond the clock-skew window in the
+ * future are rejected; times within it are clamped to the receive time and flagged. A code is judged at the scan time
+ * (a code superseded or revoked after the scan still admits that scan). If Kafka cannot take the batch the whole batch
+ * is answered 503; scans already recorded come back as DUPLICATE when the device retries.
+ */
+@ApplicationScoped
+public class GateBatchService {
+
+    private final TokenVerifier verifier;
+    private final ContactProtector protector;
+    private final StayPolicy stays;
+    private final VisitRecorder recorder;
+    private final VisitRegistry visits;
+    private final Clock clock;
+    private final CheckinConfig config;
+    private final ResponseCache<ScanVerdict> verdicts;
+
+    @Inject
+    public GateBatchService(TokenVerifier verifier, ContactProtector protector, StayPolicy stays, VisitRecorder recorder,
+                            VisitRegistry visits, Clock clock, CheckinConfig config) {
+        this.verifier = verifier;
+        this.protector = protector;
+        this.stays = stays;
+        this.recorder = recorder;
+        this.visits = visits;
+        this.clock = clock;
+        this.config = config;
+        this.verdicts = new ResponseCache<>(config.checkin().idempotencyCacheSize(), config.checkin().idempotencyRetention());
+    }
+
+    /**
+     * @param allowedVenues the venues of the device's token
+     * @throws ProblemException 400 for too many scans; the stage fails with 503 when Kafka cannot take the batch
+     */
+    public CompletionStage<List<ScanVerdict>> process(String deviceId, List<GateScan> scans, Set<UUID> allowedVenues) {
+        if (scans.size() > config.gate().maxScansPerBatch()) {
+            throw ProblemException.badField("scans", "at most " + config.gate().maxScansPerBatch() + " scans per batch");
+        }
+        Instant receivedAt = clock.instant();
+        List<CompletableFuture<ScanVerdict>> results = new ArrayList<>(scans.size());
+        List<Instant> times = new ArrayList<>(scans.size());
+        for (GateScan scan : scans) {
+            results.add(null);
+            times.add(scan == null ? null : parseTime(scan.scannedAt()));
+        }
+        List<Integer> order = IntStream.range(0, scans.size()).boxed()
+                .sorted(Comparator.comparing(times::get, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        for (int i : order) {
+            results.set(i, judge(deviceId, scans.get(i), times.get(i), receivedAt, allowedVenues).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
+            if (error != null) {
+                Throwable cause = Failures.unwrap(error);
+                if (cause instanceof PublishFailedException) {
+                    throw Failures.unavailable(config.kafka().retryAfterSeconds());
+                }
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+            }
+            return results.stream().map(CompletableFuture::join).toList();
+        });
+    }
+
+    private CompletionStage<ScanVerdict> judge(String deviceId, GateScan scan, Instant scannedAt, Instant receivedAt,
+                                               Set<UUID> allowedVenues) {
+        if (scan == null) {
+            return done(ScanVerdict.rejected(null, "scan: must be an object"));
+        }
+        String key = scan.idempotencyKey();
+        if (key == null || key.isBlank() || key.length() > VisitorValidator.MAX_IDEMPOTENCY_KEY
+                || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
+            return done(ScanVerdict.rejected(key, "idempotencyKey: required, 1-" + VisitorValidator.MAX_IDEMPOTENCY_KEY
+                    + " printable ASCII characters"));
+        }
+        boolean in = "IN".equals(scan.direction());
+        if (!in && !"OUT".equals(scan.direction())) {
+            return done(ScanVerdict.rejected(key, "direction: must be IN or OUT"));
+        }
+        if (scannedAt == null) {
+            return done(ScanVerdict.rejected(key, "scannedAt: required, an ISO-8601 instant such as 2026-11-23T07:58:00Z"));
+        }
+        Duration skew = config.gate().clockSkew();
+        if (scannedAt.isAfter(receivedAt.plus(skew))) {
+            return done(ScanVerdict.rejected(key, "scannedAt: more than " + skew + " in the future; check the device clock"));
+        }
+        if (scannedAt.isBefore(receivedAt.minus(config.gate().maxScanAge()))) {
+            return done(ScanVerdict.rejected(key, "scannedAt: older than " + config.gate().maxScanAge() + "; too late to upload"));
+        }
+        CheckinPoint point;
+        try {
+            point = verifier.verify(scan.token(), scannedAt);
+        } catch (InvalidTokenException e) {
+            return done(ScanVerdict.rejected(key, "token: " + e.rejection().name() + ": " + e.rejection().message()));
+        }
+        if (!allowedVenues.contains(point.venueId())) {
+            return done(ScanVerdict.rejected(key, "token: this device may not check people in at this venue"));
+        }
+        E164Phone phone;
+        try {
+            phone = E164Phone.parse(scan.phone());
+        } catch (InvalidPhoneException e) {
+            return done(ScanVerdict.rejected(key, "phone: " + e.getMessage()));
+        }
+        String pseudonym = protector.pseudonymOf(phone);
+        String scoped = point.venueId() + "/" + key;
+        ResponseCache.Claim<ScanVerdict> claim = verdicts.claim(scoped, pseudonym + "/" + scan.direction());
+        if (claim instanceof ResponseCache.Replay<ScanVerdict> replay) {
+            return replay.result().thenApply(v -> v.status() == ScanVerdict.Status.ACCEPTED ? v.asDuplicate() : v);
+        }
+        if (claim instanceof ResponseCache.Conflict<ScanVerdict>) {
+            return done(ScanVerdict.rejected(key, "idempotencyKey: already used for a different scan"));
+        }
+        ResponseCache.Owner<ScanVerdict> owner = (ResponseCache.Owner<ScanVerdict>) claim;
+        boolean flagged = scannedAt.isAfter(receivedAt);
+        Instant at = flagged ? receivedAt : scannedAt;
+        return owner.complete(in
+                ? scanIn(deviceId, key, scoped, point, phone, pseudonym, at, flagged)
+                : scanOut(key, scoped, point, pseudonym, at));
+    }
+
+    private CompletionStage<ScanVerdict> scanIn(String deviceId, String key, String scoped, CheckinPoint point,
+                                                E164Phone phone, String pseudonym, Instant at, boolean flagged) {
+        UUID checkinId = EventEnvelope.deterministicId("qrtrace.gate-checkin", scoped);
+        Instant autoCheckoutAt = stays.autoCheckoutAt(point.category(), at);
+        return recorder.checkIn(point, EventEnvelope.deterministicId("qrtrace.gate-checkin-event", scoped), checkinId,
+                        pseudonym, at, autoCheckoutAt, 0,
+                        visit -> new CheckedIn(checkinId, point.venueId(), point.entranceId(), pseudonym,
+                                protector.seal(phone, null), at, autoCheckoutAt, CheckedIn.Source.GATE, deviceId, flagged,
+                                null, List.of()))
+                .thenApply((CheckinOutcome o) -> new ScanVerdict(key,
+                        o.newVisit() ? ScanVerdict.Status.ACCEPTED : ScanVerdict.Status.DUPLICATE, o.receipt().checkinId(), null));
+    }
+
+    private CompletionStage<ScanVerdict> scanOut(String key, String scoped, CheckinPoint point, String pseudonym, Instant at) {
+        Optional<Visit> open = visits.openAt(point.venueId(), pseudonym, at);
+        if (open.isEmpty()) {
+            return done(ScanVerdict.rejected(key, "direction: no open visit of this person at this venue to check out"));
+        }
+        Visit visit = open.get();
+        CheckedOut event = new CheckedOut(visit.checkinId(), point.venueId(), pseudonym, at, CheckedOut.Source.GATE);
+        return recorder.checkOut(EventEnvelope.deterministicId("qrtrace.gate-checkout-event", scoped), event, visit)
+                .thenApply(ok -> new ScanVerdict(key, ScanVerdict.Status.ACCEPTED, visit.checkinId(), null));
+    }
+
+    private static Instant parseTime(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static CompletionStage<ScanVerdict> done(ScanVerdict verdict) {
+        return CompletableFuture.completedFuture(verdict);
+    }
+}

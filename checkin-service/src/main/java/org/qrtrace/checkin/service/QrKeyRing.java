@@ -1,0 +1,92 @@
+package org.qrtrace.checkin.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.qrtrace.checkin.config.CheckinConfig;
+import org.qrtrace.checkin.messaging.QrKeyClient;
+
+import java.io.IOException;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The QR verification keys, cached: fetched at start and every refresh interval, and again (at most once per
+ * re-fetch interval) when a code names a key id we do not know, e.g. right after venue-service created a key. A failed
+ * fetch keeps the keys we had.
+ */
+@ApplicationScoped
+public class QrKeyRing {
+
+    private static final Logger LOG = Logger.getLogger(QrKeyRing.class);
+
+    private final QrKeyClient client;
+    private final CheckinConfig.VenueService config;
+    private final Clock clock;
+    private volatile Map<String, PublicKey> keys = Map.of();
+    private volatile Instant lastSuccess;
+    private volatile Instant lastAttempt = Instant.EPOCH;
+
+    @Inject
+    public QrKeyRing(QrKeyClient client, CheckinConfig config, Clock clock) {
+        this.client = client;
+        this.config = config.venueService();
+        this.clock = clock;
+    }
+
+    /** True once keys were fetched at least once (readiness). */
+    public boolean loaded() {
+        return lastSuccess != null;
+    }
+
+    public int size() {
+        return keys.size();
+    }
+
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    /** The key for a key id, re-fetching (rate-limited, blocking) when it is unknown; null when still unknown. */
+    public PublicKey lookup(String keyId) {
+        PublicKey key = keys.get(keyId);
+        if (key != null) {
+            return key;
+        }
+        Instant now = clock.instant();
+        if (Duration.between(lastAttempt, now).compareTo(config.unknownKeyRefetchInterval()) >= 0) {
+            refresh();
+        }
+        return keys.get(keyId);
+    }
+
+    /** Every few seconds: fetch when never loaded or when the refresh interval has passed. */
+    @Scheduled(every = "10s", delay = 0, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        Instant success = lastSuccess;
+        if (success == null || Duration.between(success, clock.instant()).compareTo(config.keysRefreshInterval()) >= 0) {
+            refresh();
+        }
+    }
+
+    /** Fetches now; concurrent callers wait for one fetch rather than each fetching. */
+    public synchronized void refresh() {
+        Instant started = clock.instant();
+        if (Duration.between(lastAttempt, started).toMillis() < 200) {
+            return; // another thread just fetched while this one waited for the lock
+        }
+        lastAttempt = started;
+        try {
+            Map<String, PublicKey> fetched = client.fetch();
+            keys = Map.copyOf(fetched);
+            lastSuccess = clock.instant();
+            LOG.debugf("QR keys refreshed: %d keys", fetched.size());
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("cannot fetch QR keys from %s (keeping %d known keys): %s", client.keysUri(), keys.size(), e.getMessage());
+        }
+    }
+}

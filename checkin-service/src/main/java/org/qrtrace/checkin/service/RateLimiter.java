@@ -1,0 +1,58 @@
+package org.qrtrace.checkin.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.qrtrace.checkin.config.CheckinConfig;
+import org.qrtrace.checkin.domain.TokenBucket;
+import org.qrtrace.common.problem.ProblemException;
+
+import java.time.Duration;
+
+/**
+ * Limits anonymous check-ins per client address and per QR code with token buckets in memory (per instance). A bucket
+ * left alone long enough to be full again is forgotten.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private final CheckinConfig.RateLimit config;
+    private final Cache<String, TokenBucket> byAddress;
+    private final Cache<String, TokenBucket> byToken;
+    private final MeterRegistry registry;
+
+    @Inject
+    public RateLimiter(CheckinConfig config, MeterRegistry registry) {
+        this.config = config.rateLimit();
+        this.registry = registry;
+        this.byAddress = buckets(this.config.perAddressBurst(), this.config.perAddressPerMinute());
+        this.byToken = buckets(this.config.perTokenBurst(), this.config.perTokenPerMinute());
+    }
+
+    private Cache<String, TokenBucket> buckets(int burst, int perMinute) {
+        long refillSeconds = (long) Math.ceil(burst * 60.0 / perMinute);
+        return Caffeine.newBuilder().maximumSize(config.maxTracked())
+                .expireAfterAccess(Duration.ofSeconds(Math.max(60, refillSeconds))).build();
+    }
+
+    /** @throws ProblemException 429 with Retry-After when the address or the code is over its limit */
+    public void admit(String clientAddress, String token) {
+        long now = System.nanoTime();
+        int wait = byAddress.get(String.valueOf(clientAddress),
+                k -> new TokenBucket(config.perAddressBurst(), config.perAddressPerMinute(), now)).tryTake(now);
+        if (wait > 0) {
+            registry.counter("checkin.rate_limited", "by", "address").increment();
+            throw ProblemException.tooManyRequests("too many check-ins from this network; try again in " + wait + " s", wait);
+        }
+        if (token != null) {
+            wait = byToken.get(token, k -> new TokenBucket(config.perTokenBurst(), config.perTokenPerMinute(), now))
+                    .tryTake(now);
+            if (wait > 0) {
+                registry.counter("checkin.rate_limited", "by", "token").increment();
+                throw ProblemException.tooManyRequests("too many check-ins with this code; try again in " + wait + " s", wait);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.qrtrace.checkin.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Remembers the result of each idempotent request (bounded, oldest forgotten first), so a retry gets the same answer
+ * and never a second event. A retry arriving while the first attempt is still waiting for Kafka waits for the same
+ * result. A failed attempt is forgotten, so its retry tries again (with the same deterministic ids).
+ */
+final class ResponseCache<T> {
+
+    private record Entry<T>(String fingerprint, CompletableFuture<T> result) {
+    }
+
+    /** Who answers a request: its owner (first attempt), a replay of an earlier attempt, or a conflict. */
+    sealed interface Claim<T> permits Owner, Replay, Conflict {
+    }
+
+    record Owner<T>(ResponseCache<T> cache, String key, Entry<T> entry) implements Claim<T> {
+        /** Completes the owner's attempt with the outcome of {@code work}, forgetting it when it failed. */
+        CompletionStage<T> complete(CompletionStage<T> work) {
+            work.whenComplete((value, error) -> {
+                if (error != null) {
+                    cache.entries.asMap().remove(key, entry);
+                    entry.result().completeExceptionally(error);
+                } else {
+                    entry.result().complete(value);
+                }
+            });
+            return entry.result();
+        }
+    }
+
+    record Replay<T>(CompletionStage<T> result) implements Claim<T> {
+    }
+
+    /** The key was used before for a different request. */
+    record Conflict<T>() implements Claim<T> {
+    }
+
+    private final Cache<String, Entry<T>> entries;
+
+    ResponseCache(int maxSize, Duration retention) {
+        this.entries = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(retention).build();
+    }
+
+    Claim<T> claim(String key, String fingerprint) {
+        Entry<T> mine = new Entry<>(fingerprint, new CompletableFuture<>());
+        Entry<T> existing = entries.asMap().putIfAbsent(key, mine);
+        if (existing == null) {
+            return new Owner<>(this, key, mine);
+        }
+        if (!existing.fingerprint().equals(fingerprint)) {
+            return new Conflict<>();
+        }
+        return new Replay<>(existing.result());
+    }
+}

@@ -1,0 +1,68 @@
+package org.qrtrace.checkin.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.qrtrace.checkin.domain.CheckinPoint;
+import org.qrtrace.checkin.domain.InvalidTokenException;
+import org.qrtrace.checkin.domain.KnownVenue;
+import org.qrtrace.checkin.domain.TokenLine;
+import org.qrtrace.checkin.domain.TokenRejection;
+import org.qrtrace.checkin.domain.VenueDirectory;
+import org.qrtrace.events.qr.QrToken;
+
+import java.time.Instant;
+
+/**
+ * Judges a QR code offline: signature with the cached keys (the one token format, {@link QrToken}), then the venue's
+ * state from {@code venue.events} at the time of the scan: closed, revoked, superseded after its grace period.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    private final QrKeyRing keys;
+    private final VenueDirectory directory;
+    private final MeterRegistry registry;
+
+    @Inject
+    public TokenVerifier(QrKeyRing keys, VenueDirectory directory, MeterRegistry registry) {
+        this.keys = keys;
+        this.directory = directory;
+        this.registry = registry;
+    }
+
+    /** @throws InvalidTokenException when the code does not admit anyone at {@code at} */
+    public CheckinPoint verify(String token, Instant at) {
+        try {
+            return judge(token, at);
+        } catch (InvalidTokenException e) {
+            registry.counter("checkin.token.rejected", "reason", e.rejection().name()).increment();
+            throw e;
+        }
+    }
+
+    private CheckinPoint judge(String token, Instant at) {
+        QrToken parsed;
+        try {
+            parsed = QrToken.verify(token, keys::lookup);
+        } catch (QrToken.InvalidQrTokenException e) {
+            throw new InvalidTokenException(e.failure() == QrToken.Failure.MALFORMED
+                    ? TokenRejection.MALFORMED : TokenRejection.FORGED);
+        }
+        KnownVenue venue = directory.find(parsed.venueId())
+                .orElseThrow(() -> new InvalidTokenException(TokenRejection.VENUE_UNKNOWN));
+        if (venue.isClosedAt(at)) {
+            throw new InvalidTokenException(TokenRejection.VENUE_CLOSED);
+        }
+        if (venue.revocationOf(parsed.entranceId(), parsed.version(), at) != null) {
+            throw new InvalidTokenException(TokenRejection.REVOKED);
+        }
+        // An entrance we have not heard of yet has no known rotation: its signed code is current.
+        TokenLine line = venue.tokensOf(parsed.entranceId());
+        if (line != null && !line.isCurrentAt(parsed.version(), at)) {
+            throw new InvalidTokenException(TokenRejection.SUPERSEDED);
+        }
+        return new CheckinPoint(venue.id(), parsed.entranceId(), venue.name(), venue.entranceName(parsed.entranceId()),
+                venue.category(), token);
+    }
+}
