@@ -3,10 +3,12 @@ package org.qrtrace.tracing.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,22 +28,19 @@ public class DailyReportResource {
     @Inject
     DailyReportService service;
 
+    /** JSON unless the client asks for CSV by name ({@code Accept: text/csv}); a browser's {@code *}/{@code *} gets JSON. */
     @GET
     @RolesAllowed({Roles.HEALTH_OFFICER, Roles.ADMIN})
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Daily report of a unit and the units below it, live and as frozen at the cut-off")
-    public DailyReportService.DailyReport json(@QueryParam("date") String date, @QueryParam("adminUnitCode") String adminUnitCode) {
-        return service.report(parseDate(date), adminUnitCode);
-    }
-
-    @GET
-    @RolesAllowed({Roles.HEALTH_OFFICER, Roles.ADMIN})
-    @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "The same report as CSV (UTF-8 with BOM)")
-    public Response csv(@QueryParam("date") String date, @QueryParam("adminUnitCode") String adminUnitCode) {
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Operation(summary = "Daily report of a unit and the units below it, live and as frozen at the cut-off (JSON or CSV)")
+    public Response get(@QueryParam("date") String date, @QueryParam("adminUnitCode") String adminUnitCode,
+                        @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         DailyReportService.DailyReport report = service.report(parseDate(date), adminUnitCode);
-        return Response.ok(DailyReportCsv.write(report), Csv.MEDIA_TYPE).header("Content-Disposition",
-                "attachment; filename=\"daily-" + report.adminUnitCode() + "-" + report.date() + ".csv\"").build();
+        if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv")) {
+            return Response.ok(DailyReportCsv.write(report), Csv.MEDIA_TYPE).header("Content-Disposition",
+                    "attachment; filename=\"daily-" + report.adminUnitCode() + "-" + report.date() + ".csv\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
     @POST

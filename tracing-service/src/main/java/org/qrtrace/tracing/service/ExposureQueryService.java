@@ -119,8 +119,8 @@ public class ExposureQueryService {
     public ExposureQueryView read(UUID id, AuditLog.Action action) {
         String jurisdiction = access.officerJurisdiction();
         StoredQueryRow row = queries.find(id).orElseThrow(() -> ProblemException.notFound("no exposure query " + id));
-        if (!row.subject().equals(access.caller().subject())) {
-            throw ProblemException.forbidden("exposure query " + id + " was run by another officer");
+        if (!row.subject().equals(access.caller().subject()) || !jurisdiction.equals(row.jurisdiction())) {
+            throw ProblemException.forbidden("exposure query " + id + " was run by another officer or for another jurisdiction");
         }
         ExposureQueryView.Parameters parameters = parse(row.parametersJson(), ExposureQueryView.Parameters.class);
         StoredResult stored = parse(row.resultJson(), StoredResult.class);

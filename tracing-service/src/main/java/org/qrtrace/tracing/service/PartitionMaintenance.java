@@ -65,7 +65,7 @@ public class PartitionMaintenance {
         LocalDate firstKept = LocalDate.ofInstant(boundary, ZoneOffset.UTC);
         LocalDate lastAhead = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(config.presence().partitionsAhead());
         List<LocalDate> existing = partitions.days();
-        String retention = config.presence().retention().toString();
+        String retention = describe(config.presence().retention());
         long deleted = 0;
         int dropped = 0;
         for (LocalDate day : existing) {
@@ -93,6 +93,11 @@ public class PartitionMaintenance {
 
     public List<PartitionRepository.Deletion> deletions(int limit) {
         return partitions.deletions(limit);
+    }
+
+    /** P21D rather than Duration's PT504H: the report is read by people. */
+    static String describe(java.time.Duration retention) {
+        return retention.toSeconds() % 86400 == 0 ? "P" + retention.toDays() + "D" : retention.toString();
     }
 
     /** What one maintenance run did. */

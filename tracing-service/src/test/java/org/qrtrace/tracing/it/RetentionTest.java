@@ -1,0 +1,117 @@
+package org.qrtrace.tracing.it;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.tracing.repository.PartitionRepository;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Day partitions are created ahead, expired days are dropped whole and reported, late rows are moved or skipped. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "tracing"))
+class RetentionTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PartitionRepository partitions;
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void sql(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String insertVisit(Instant at) {
+        return "INSERT INTO visit (checked_in_at, checkin_id, pseudonym, venue_id, checked_out_at, auto_checkout_at, source) "
+                + "VALUES ('" + at + "', '" + UUID.randomUUID() + "', 'p', '" + UUID.randomUUID() + "', '"
+                + at.plus(Duration.ofHours(1)) + "', '" + at.plus(Duration.ofHours(1)) + "', 'WEB')";
+    }
+
+    @Test
+    void expiredDaysAreDroppedWholeAndTheDeletionIsReported() throws SQLException {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<LocalDate> days = partitions.days();
+        assertTrue(days.contains(today.plusDays(7)), "partitions exist a week ahead: " + days);
+        assertTrue(days.contains(today.minusDays(21)), "and back to the retention boundary: " + days);
+
+        LocalDate old = today.minusDays(40);
+        Instant start = old.atStartOfDay().toInstant(ZoneOffset.UTC);
+        sql("CREATE TABLE " + PartitionRepository.nameOf(old) + " PARTITION OF visit FOR VALUES FROM ('" + start
+                + "') TO ('" + start.plus(Duration.ofDays(1)) + "')");
+        for (int i = 0; i < 3; i++) {
+            sql(insertVisit(start.plus(Duration.ofHours(i))));
+        }
+
+        given().auth().oauth2(TestTokens.healthOfficer("30")).when().post("/api/v1/retention/run").then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).when().post("/api/v1/retention/run").then().statusCode(200);
+
+        assertFalse(partitions.days().contains(old));
+        List<Map<String, Object>> report = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/retention/deletions")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(report.stream().anyMatch(d -> PartitionRepository.nameOf(old).equals(d.get("partition"))
+                && Integer.valueOf(3).equals(d.get("rowsDeleted")) && "P21D".equals(d.get("retention"))),
+                "deletion reported: " + report);
+        given().auth().oauth2(TestTokens.healthOfficer("30")).when().get("/api/v1/retention/deletions").then().statusCode(403);
+    }
+
+    @Test
+    void rowsParkedInTheDefaultPartitionMoveIntoTheirDayWhenItIsCreated() throws SQLException {
+        LocalDate far = LocalDate.now(ZoneOffset.UTC).plusDays(30 + (int) (Math.random() * 300));
+        Instant at = far.atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofHours(5));
+        sql(insertVisit(at));
+        assertEquals(1, count("SELECT count(*) FROM visit_default WHERE checked_in_at = '" + at + "'"));
+        QuarkusTransaction.requiringNew().run(() -> partitions.create(far));
+        assertEquals(0, count("SELECT count(*) FROM visit_default WHERE checked_in_at = '" + at + "'"));
+        assertEquals(1, count("SELECT count(*) FROM " + PartitionRepository.nameOf(far) + " WHERE checked_in_at = '" + at + "'"));
+        sql("DROP TABLE " + PartitionRepository.nameOf(far));
+    }
+
+    @Test
+    void checkInsOlderThanRetentionAreNotStored() {
+        double before = expiredCount();
+        try (Events events = new Events()) {
+            Instant old = Instant.now().minus(Duration.ofDays(30));
+            events.send(Events.checkIn(UUID.randomUUID(), UUID.randomUUID(), Events.randomPseudonym(), null, old,
+                    old.plus(Duration.ofHours(1)), List.of()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> expiredCount() >= before + 1);
+    }
+
+    private static double expiredCount() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("tracing_events_expired_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+}
