@@ -439,7 +439,11 @@ class K8sManifestsTest {
         for (Map<String, Object> so : m.ofKind("ScaledObject")) {
             for (Object t : list(at(so, "spec", "triggers"))) {
                 if ("kafka".equals(map(t).get("type"))) {
-                    assertTrue(bootstraps.contains(str(t, "metadata", "bootstrapServers")), where + "ScaledObject " + name(so) + " bootstrapServers");
+                    // KEDA's operator resolves names from its own namespace: it needs the namespaced service name.
+                    Set<String> namespaced = list(at(kafka, "spec", "kafka", "listeners")).stream()
+                            .map(l -> cluster + "-kafka-bootstrap." + NAMESPACE + ".svc:" + map(l).get("port")).collect(Collectors.toSet());
+                    assertTrue(namespaced.contains(str(t, "metadata", "bootstrapServers")),
+                            where + "ScaledObject " + name(so) + " bootstrapServers " + str(t, "metadata", "bootstrapServers") + " is not one of " + namespaced);
                 }
             }
         }
@@ -495,11 +499,13 @@ class K8sManifestsTest {
             m.deployment((String) target.get("name"));
             assertTrue(intAt(hpa, "spec", "maxReplicas") >= intAt(hpa, "spec", "minReplicas"), where + "HPA " + name(hpa) + " bounds");
             assertTrue(minReplicas.put((String) target.get("name"), intAt(hpa, "spec", "minReplicas")) == null, where + "two autoscalers on " + target.get("name"));
+            assertTrue(at(m.deployment((String) target.get("name")), "spec", "replicas") == null, where + target.get("name") + " is autoscaled: no replicas field, or every apply resets it");
         }
         for (Map<String, Object> so : m.ofKind("ScaledObject")) {
             String target = str(so, "spec", "scaleTargetRef", "name");
             m.deployment(target);
             assertTrue(minReplicas.put(target, intAt(so, "spec", "minReplicaCount")) == null, where + "an HPA and a ScaledObject both scale " + target);
+            assertTrue(at(m.deployment(target), "spec", "replicas") == null, where + target + " is autoscaled: no replicas field, or every apply resets it");
             boolean lagTrigger = false;
             for (Object t : list(at(so, "spec", "triggers"))) {
                 if (!"kafka".equals(map(t).get("type"))) continue;
