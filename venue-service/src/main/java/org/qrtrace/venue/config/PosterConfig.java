@@ -11,7 +11,7 @@ public interface PosterConfig {
     int bulkMaxVenues();
 
     /** Side of the QR code (its modules, without the quiet zone) on A4 posters, in mm; 150-160 fit the page. */
-    @WithDefault("150")
+    @WithDefault("160")
     int qrSideMillimetres();
 
     /** Width of the PNG poster in pixels (A4 proportions). */

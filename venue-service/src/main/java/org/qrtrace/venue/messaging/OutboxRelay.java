@@ -56,6 +56,7 @@ public class OutboxRelay {
     String bootstrapServers;
 
     private volatile KafkaProducer<String, byte[]> producer;
+    private volatile boolean stopping;
     private volatile Instant nextAttempt = Instant.EPOCH;
     private volatile Duration backoff;
     private Counter relayed;
@@ -73,7 +74,7 @@ public class OutboxRelay {
     @Scheduled(every = "${qrtrace.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void scheduled() {
-        if (clock.instant().isBefore(nextAttempt)) {
+        if (stopping || clock.instant().isBefore(nextAttempt)) {
             return;
         }
         try {
@@ -166,6 +167,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

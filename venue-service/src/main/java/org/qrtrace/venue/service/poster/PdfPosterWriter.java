@@ -72,6 +72,8 @@ public final class PdfPosterWriter {
         PosterLayout.Code code = poster.code();
         BitMatrix m = code.modules();
         double module = code.sideMm() * k / m.getWidth();
+        // Each run reaches a hair into the row below, so that anti-aliasing viewers show no seams between rows.
+        double seam = 0.3;
         colour(cs, 0x000000);
         for (int row = 0; row < m.getHeight(); row++) {
             int col = 0;
@@ -85,8 +87,8 @@ public final class PdfPosterWriter {
                     col++;
                 }
                 cs.addRect((float) (code.xMm() * k + start * module),
-                        (float) (pageHeight - code.yMm() * k - (row + 1) * module),
-                        (float) ((col - start) * module), (float) module);
+                        (float) (pageHeight - code.yMm() * k - (row + 1) * module - (row + 1 < m.getHeight() ? seam : 0)),
+                        (float) ((col - start) * module), (float) (module + (row + 1 < m.getHeight() ? seam : 0)));
             }
         }
         cs.fill();

@@ -64,7 +64,8 @@ public final class PosterLayout {
         double quietMm = 4 * qrSideMm / modules.getWidth();
         double qrTop = y + quietMm;
         code = new Code((PAGE_WIDTH_MM - qrSideMm) / 2, qrTop, qrSideMm, modules);
-        y = qrTop + qrSideMm + quietMm + 4;
+        // The first instruction's capitals must stay clear of the quiet zone: baseline one cap height below it, plus air.
+        y = qrTop + qrSideMm + quietMm + 12 / PT_PER_MM + 1.5;
         String[][] steps = {
                 {"1. Mở camera điện thoại, quét mã QR", "Open your phone camera and scan the QR code"},
                 {"2. Nhập số điện thoại, họ tên, bấm \u201cKhai báo\u201d", "Enter your phone number and name, then submit"},
