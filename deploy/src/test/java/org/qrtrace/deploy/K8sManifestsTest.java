@@ -70,6 +70,11 @@ class K8sManifestsTest {
     /** ConfigMaps referenced but provided from outside (shape in base/secrets.example.yaml). */
     static final Set<String> EXTERNAL_CONFIG_MAPS = Set.of("qrtrace-jwt");
 
+    /** The PgBouncer parameters CloudNativePG's Pooler webhook accepts (those this project uses, from its allow-list). */
+    static final Set<String> PGBOUNCER_PARAMETERS = Set.of("default_pool_size", "max_client_conn", "max_db_connections",
+            "max_prepared_statements", "max_user_connections", "min_pool_size", "query_timeout", "query_wait_timeout",
+            "reserve_pool_size", "server_idle_timeout", "server_lifetime", "idle_transaction_timeout", "client_idle_timeout");
+
     /** Which Secrets each service may read: each gets only its own (ARCHITECTURE: secrets per service). */
     static final Map<String, Set<String>> ALLOWED_SECRETS = Map.of(
             "venue-service", Set.of("venue-service-secrets", "venue-db-app"),
@@ -470,7 +475,12 @@ class K8sManifestsTest {
     void checkDatabases(Manifests m, String where) {
         Map<String, String> urlVariables = Map.of("venue-service", "VENUE_DB", "tracing-service", "TRACING_DB");
         for (Map<String, Object> pooler : m.ofKind("Pooler")) {
-            assertTrue(m.find("Cluster", str(pooler, "spec", "cluster", "name")).isPresent(), where + "Pooler " + name(pooler) + " cluster");
+            String cluster = str(pooler, "spec", "cluster", "name");
+            assertTrue(m.find("Cluster", cluster).isPresent(), where + "Pooler " + name(pooler) + " cluster");
+            assertFalse(name(pooler).equals(cluster), where + "CloudNativePG rejects a Pooler named like its Cluster");
+            for (String parameter : map(at(pooler, "spec", "pgbouncer", "parameters")).keySet()) {
+                assertTrue(PGBOUNCER_PARAMETERS.contains(parameter), where + "Pooler " + name(pooler) + ": CloudNativePG rejects pgbouncer parameter " + parameter);
+            }
         }
         Set<String> clustersUsed = new HashSet<>();
         urlVariables.forEach((service, prefix) -> {
