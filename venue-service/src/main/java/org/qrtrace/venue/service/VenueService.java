@@ -205,7 +205,6 @@ public class VenueService {
     @Transactional
     public Page list(Requester requester, Query query) {
         requireManager(requester);
-        List<String> errors = new ArrayList<>();
         Set<String> units = null;
         if (query.adminUnitCode() != null && !query.adminUnitCode().isBlank()) {
             units = AdminUnits.bundled().subtree(query.adminUnitCode().strip());
