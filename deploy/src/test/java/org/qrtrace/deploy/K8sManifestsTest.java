@@ -394,6 +394,9 @@ class K8sManifestsTest {
             assertEquals("https", base.getScheme(), where + svc + " QRTRACE_PUBLIC_BASE_URL scheme");
             assertTrue(publicHosts.contains(base.getHost()), where + svc + " QRTRACE_PUBLIC_BASE_URL host " + base.getHost() + " is not the public Ingress host " + publicHosts);
         }
+        // checkin-service rate-limits by client address: behind the Ingress it must read the forwarded one.
+        assertEquals("true", envValue(m.deployment("checkin-service"), "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"), where + "checkin-service proxy forwarding");
+        assertEquals("true", envValue(m.deployment("checkin-service"), "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"), where + "checkin-service X-Forwarded-For");
         boolean routesPage = list(at(pub, "spec", "rules")).stream().flatMap(r -> list(at(r, "http", "paths")).stream())
                 .anyMatch(p -> "/c/".equals(map(p).get("path")) && "checkin-service".equals(at(p, "backend", "service", "name")));
         assertTrue(routesPage, where + "checkin-public routes /c/ to checkin-service");
