@@ -1,6 +1,8 @@
 package org.qrtrace.checkin.service;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -64,8 +66,15 @@ public class QrKeyRing {
         return keys.get(keyId);
     }
 
+    /** The first fetch at start-up, off the start-up thread (readiness waits for it). */
+    void onStart(@Observes StartupEvent event) {
+        Thread first = new Thread(this::refresh, "qr-keys-first-fetch");
+        first.setDaemon(true);
+        first.start();
+    }
+
     /** Every few seconds: fetch when never loaded or when the refresh interval has passed. */
-    @Scheduled(every = "10s", delay = 0, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         Instant success = lastSuccess;
         if (success == null || Duration.between(success, clock.instant()).compareTo(config.keysRefreshInterval()) >= 0) {
