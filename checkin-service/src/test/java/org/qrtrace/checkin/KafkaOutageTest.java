@@ -54,7 +54,8 @@ class KafkaOutageTest {
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             r.then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
                     .body("status", equalTo(503));
-            assertTrue(millis < 5_000, "503 must come quickly, took " + millis + " ms");
+            // the budget is publish-timeout (2.5 s) + max.block (1 s); the margin is for a loaded shared test machine
+            assertTrue(millis < 7_000, "503 must come quickly, took " + millis + " ms");
 
             // a gate batch is refused as a whole, so the device keeps its scans and retries
             given().auth().oauth2(TestTokens.gateDevice(venue.id())).contentType(ContentType.JSON)

@@ -2,6 +2,7 @@ package org.qrtrace.checkin.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -56,6 +57,8 @@ public class EventPublisher {
         this.publishTimeout = config.kafka().publishTimeout();
         this.producer = new KafkaProducer<>(producerConfig(bootstrap, config.kafka()), new StringSerializer(),
                 new EventSerializer());
+        // Producer metrics (batch size, records per request, errors) on /q/metrics, e.g. to see requests share batches.
+        new KafkaClientMetrics(producer).bindTo(registry);
         this.ackTimer = Timer.builder("checkin.kafka.ack").description("time until Kafka acknowledged an event")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
     }
