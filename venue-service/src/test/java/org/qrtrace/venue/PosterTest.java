@@ -57,6 +57,8 @@ class PosterTest {
         byte[] png = given().auth().oauth2(TestTokens.venueManagerOfOrganisation(org))
                 .when().get("/api/v1/venues/" + id + "/poster.png")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "poster-sample.png"), png);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(Math.round(image.getWidth() * 297.0 / 210), image.getHeight(), 1.0, "A4 proportions");
         assertEquals(qrUrl, decode(image).getText());
@@ -105,6 +107,8 @@ class PosterTest {
         String entranceId = json.getString("entrances[0].id");
         byte[] pdf = given().auth().oauth2(TestTokens.venueManagerOfOrganisation(org)).queryParam("entranceId", entranceId)
                 .when().get("/api/v1/venues/" + id + "/poster.pdf").then().statusCode(200).extract().asByteArray();
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "poster-entrance-sample.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertTrue(new PDFTextStripper().getText(doc).contains("Cổng phụ phía Đông"));
             assertEquals(json.getString("entrances[0].qrUrl"),
