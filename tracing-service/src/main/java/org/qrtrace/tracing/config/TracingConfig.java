@@ -6,16 +6,13 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Optional;
 
-/** Typed configuration of tracing-service; every default is documented here and in the README. */
-@ConfigMapping(prefix = "qrtrace")
+/**
+ * Typed configuration of tracing-service ({@code qrtrace.tracing.*}); every default is documented here and in the
+ * README. The shared secrets live beside it: {@code qrtrace.pepper} and {@link SealConfig} ({@code qrtrace.seal.*}).
+ */
+@ConfigMapping(prefix = "qrtrace.tracing")
 public interface TracingConfig {
-
-    /** Base64 HMAC pepper shared with checkin-service (pseudonym of an index case typed in by an officer). */
-    String pepper();
-
-    Seal seal();
 
     Presence presence();
 
@@ -24,28 +21,6 @@ public interface TracingConfig {
     Consumer consumer();
 
     Reports reports();
-
-    /** Keys of the other services under the same prefix; tracing-service does not use them. */
-    Qr qr();
-
-    Optional<String> publicBaseUrl();
-
-    VenueService venueService();
-
-    interface Seal {
-        /** Base64 PKCS#8 X25519 private key of the health authority; opens sealed contacts for officers. */
-        String privateKey();
-
-        Optional<String> publicKey();
-    }
-
-    interface Qr {
-        Optional<String> masterKey();
-    }
-
-    interface VenueService {
-        Optional<String> url();
-    }
 
     interface Presence {
         /** Presence data older than this is dropped, a whole day partition at a time. */

@@ -66,7 +66,7 @@ public class EventConsumer {
                     m -> m.getOrDefault(topic, 0L));
         }
         if (!config.consumer().enabled()) {
-            LOG.warn("event consumer disabled (qrtrace.consumer.enabled=false): the presence store is not being filled");
+            LOG.warn("event consumer disabled (qrtrace.tracing.consumer.enabled=false): the presence store is not being filled");
             return;
         }
         running.set(true);

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qrtrace.common.crypto.ContactSeal;
 import org.qrtrace.common.crypto.SealedContact;
-import org.qrtrace.tracing.config.TracingConfig;
+import org.qrtrace.tracing.config.SealConfig;
 
 import java.security.PrivateKey;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
 public class ContactOpener {
 
     @Inject
-    TracingConfig config;
+    SealConfig seal;
 
     @Inject
     MeterRegistry metrics;
@@ -25,7 +25,7 @@ public class ContactOpener {
 
     @PostConstruct
     void init() {
-        key = ContactSeal.privateKeyFromBase64(config.seal().privateKey());
+        key = ContactSeal.privateKeyFromBase64(seal.privateKey());
     }
 
     /** Empty when there is nothing sealed or the blob cannot be opened with this key (counted, never logged). */

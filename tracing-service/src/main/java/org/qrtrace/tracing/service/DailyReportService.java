@@ -112,7 +112,7 @@ public class DailyReportService {
     }
 
     /** Takes today's snapshot once the local cut-off has passed (also catches up after a restart). */
-    @Scheduled(every = "${qrtrace.reports.snapshot-check-every:60s}", delayed = "10s",
+    @Scheduled(every = "${qrtrace.tracing.reports.snapshot-check-every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void snapshotWhenDue() {
         LocalDate day = today();

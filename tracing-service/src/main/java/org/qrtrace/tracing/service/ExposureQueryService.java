@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.qrtrace.common.crypto.Pseudonymiser;
 import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.common.phone.E164Phone;
@@ -68,13 +69,17 @@ public class ExposureQueryService {
     @Inject
     ObjectMapper mapper;
 
+    /** Base64 HMAC pepper shared with checkin-service: the pseudonym of an index case typed in by phone. */
+    @ConfigProperty(name = "qrtrace.pepper")
+    String pepper;
+
     Clock clock = Clock.systemUTC();
 
     private Pseudonymiser pseudonymiser;
 
     @PostConstruct
     void init() {
-        pseudonymiser = Pseudonymiser.fromBase64(config.pepper());
+        pseudonymiser = Pseudonymiser.fromBase64(pepper);
     }
 
     /** The stored form of a result: no plain phone, contacts keep their sealed channel. */

@@ -45,7 +45,7 @@ public class PartitionMaintenance {
         maintain();
     }
 
-    @Scheduled(every = "${qrtrace.presence.maintenance-every:1h}", delayed = "1m",
+    @Scheduled(every = "${qrtrace.tracing.presence.maintenance-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         maintain();
