@@ -155,6 +155,22 @@ class PosterTest {
             assertTrue(text.contains("Trường Tiểu học A") && text.contains("Trường Tiểu học B"));
             assertTrue(!text.contains("Chợ C") && !text.contains("Trường Tiểu học D"));
         }
+        byte[] zip = given().auth().oauth2(TestTokens.venueManagerOfOrganisation(org))
+                .queryParam("adminUnitCode", "290").queryParam("category", "SCHOOL")
+                .when().get("/api/v1/venues/posters.zip")
+                .then().statusCode(200).contentType("application/zip").extract().asByteArray();
+        int entries = 0;
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                assertTrue(entry.getName().matches("poster-[0-9a-f-]+\\.pdf"), entry.getName());
+                try (PDDocument doc = Loader.loadPDF(in.readAllBytes())) {
+                    assertEquals(1, doc.getNumberOfPages());
+                    decode(new PDFRenderer(doc).renderImageWithDPI(0, 72));
+                }
+                entries++;
+            }
+        }
+        assertEquals(4, entries, "one PDF per code");
         given().auth().oauth2(TestTokens.venueManagerOfOrganisation(org)).queryParam("adminUnitCode", "999")
                 .when().get("/api/v1/venues/posters.pdf").then().statusCode(400);
         given().auth().oauth2(TestTokens.venueManagerOfOrganisation(uniqueOrg()))

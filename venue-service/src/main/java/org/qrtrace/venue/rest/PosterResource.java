@@ -13,7 +13,7 @@ import org.qrtrace.venue.service.PosterService.Format;
 
 import java.util.UUID;
 
-/** Printable QR posters (A4): PNG, SVG, PDF for one venue or entrance; one multi-page PDF for a selection. */
+/** Printable QR posters (A4): PNG, SVG, PDF for one venue or entrance; a multi-page PDF or a ZIP for a selection. */
 @Path("/api/v1/venues")
 @RolesAllowed({Roles.ADMIN, Roles.VENUE_MANAGER})
 public class PosterResource {
@@ -47,6 +47,13 @@ public class PosterResource {
     @Path("/posters.pdf")
     public Response bulk(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("category") String category) {
         return file(posters.bulkPdf(requesters.current(), adminUnitCode, category));
+    }
+
+    /** The same selection as a ZIP of single-page PDFs, one per code. */
+    @GET
+    @Path("/posters.zip")
+    public Response bulkZip(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("category") String category) {
+        return file(posters.bulkZip(requesters.current(), adminUnitCode, category));
     }
 
     private Response one(UUID id, String entranceId, Format format) {

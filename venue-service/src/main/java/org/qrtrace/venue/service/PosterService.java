@@ -15,11 +15,17 @@ import org.qrtrace.venue.service.poster.PosterContent;
 import org.qrtrace.venue.service.poster.PosterLayout;
 import org.qrtrace.venue.service.poster.SvgPosterWriter;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /** Printable QR posters for the venues a requester manages: one venue (or entrance), or many at once. */
 @ApplicationScoped
@@ -71,27 +77,59 @@ public class PosterService {
         };
     }
 
+    /** A poster of one code, named for its file in a bulk download. */
+    private record Page(String fileName, PosterLayout layout) {
+    }
+
     /**
      * One PDF with a page for every code of every selected venue: the venue-level code, then one per entrance.
      */
     public Rendered bulkPdf(Requester requester, String adminUnitCode, String category) {
+        List<PosterLayout> pages = pages(requester, adminUnitCode, category).stream().map(Page::layout).toList();
+        String scope = scope(adminUnitCode, category);
+        return new Rendered(PdfPosterWriter.write(pages, "QR posters " + scope), Format.PDF.mediaType,
+                "posters-" + scope + ".pdf");
+    }
+
+    /** The same selection as {@link #bulkPdf} as a ZIP with one single-page PDF per code (to print a few again). */
+    public Rendered bulkZip(Requester requester, String adminUnitCode, String category) {
+        List<Page> pages = pages(requester, adminUnitCode, category);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Page page : pages) {
+                zip.putNextEntry(new ZipEntry(page.fileName()));
+                zip.write(PdfPosterWriter.write(List.of(page.layout()), page.fileName()));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write poster ZIP", e);
+        }
+        return new Rendered(bytes.toByteArray(), "application/zip", "posters-" + scope(adminUnitCode, category) + ".zip");
+    }
+
+    private List<Page> pages(Requester requester, String adminUnitCode, String category) {
         List<Venue> venues = venueService.selectForPosters(requester, adminUnitCode, category,
                 posterConfig.bulkMaxVenues());
         if (venues.isEmpty()) {
             throw ProblemException.notFound("no open venue you manage matches this filter");
         }
         QrCodes.Issuer issuer = qrCodes.issuer();
-        List<PosterLayout> pages = new ArrayList<>();
+        List<Page> pages = new ArrayList<>();
         for (Venue venue : venues) {
-            pages.add(PosterLayout.of(content(venue, null, issuer), posterConfig.qrSideMillimetres()));
+            pages.add(new Page("poster-" + venue.id() + ".pdf",
+                    PosterLayout.of(content(venue, null, issuer), posterConfig.qrSideMillimetres())));
             for (Entrance entrance : venue.entrances()) {
-                pages.add(PosterLayout.of(content(venue, entrance, issuer), posterConfig.qrSideMillimetres()));
+                pages.add(new Page("poster-" + venue.id() + "-" + entrance.id() + ".pdf",
+                        PosterLayout.of(content(venue, entrance, issuer), posterConfig.qrSideMillimetres())));
             }
         }
+        return pages;
+    }
+
+    private static String scope(String adminUnitCode, String category) {
         String scope = (adminUnitCode == null || adminUnitCode.isBlank() ? "all" : adminUnitCode.strip())
-                + (category == null || category.isBlank() ? "" : "-" + category.strip().toLowerCase());
-        return new Rendered(PdfPosterWriter.write(pages, "QR posters " + scope), Format.PDF.mediaType,
-                "posters-" + scope.replaceAll("[^A-Za-z0-9_-]", "_") + ".pdf");
+                + (category == null || category.isBlank() ? "" : "-" + category.strip().toLowerCase(Locale.ROOT));
+        return scope.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     static PosterContent content(Venue venue, Entrance entrance, QrCodes.Issuer issuer) {
