@@ -143,6 +143,23 @@ class CheckinApiTest {
     }
 
     @Test
+    void noPhoneOrNameReachesTheLog() throws Exception {
+        TestVenues.Venue venue = TestVenues.register("Quán cà phê", "RESTAURANT");
+        Map<String, Object> visitor = Map.of("token", venue.token(), "phone", "0919 246 813", "name", "Đặng Riêng Tư",
+                "dependants", List.of(Map.of("name", "Bé Bí Mật", "phone", "0919 246 814")));
+        post(visitor, null).then().statusCode(201);
+        post(Map.of("token", venue.token(), "phone", "0919 246 81", "name", "Đặng Riêng Tư"), null).then().statusCode(400);
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("phone", "0919 246 815")
+                .formParam("name", "Đặng Riêng Tư").formParam("consent", "1").post("/c/" + venue.token()).then().statusCode(200);
+        Thread.sleep(200);
+        String log = java.nio.file.Files.readString(Path.of("target", "quarkus-test.log"));
+        assertTrue(log.contains("checkin-service"), "the test log is written");
+        for (String secret : List.of("919246813", "919246814", "919246815", "0919 246", "Riêng Tư", "Bí Mật")) {
+            assertFalse(log.contains(secret), "personal data in the log: " + secret);
+        }
+    }
+
+    @Test
     void oversizedBodiesAreRefused() {
         String huge = "{\"token\":\"" + "a".repeat(600_000) + "\",\"phone\":\"0912345678\"}";
         int status = given().contentType(ContentType.JSON).body(huge).post("/api/v1/checkins").statusCode();
