@@ -16,7 +16,7 @@ class PlatformTest extends PlatformContract {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("Database connections health check", "Kafka");
+        return List.of("Database connections health check", "Kafka", "Event consumer");
     }
 
     @Override

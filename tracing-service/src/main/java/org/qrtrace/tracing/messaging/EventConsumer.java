@@ -86,6 +86,11 @@ public class EventConsumer {
         }
     }
 
+    /** True while the consumer thread runs (or consuming is switched off on purpose). */
+    public boolean healthy() {
+        return !config.consumer().enabled() || (thread != null && thread.isAlive());
+    }
+
     private KafkaConsumer<byte[], byte[]> newConsumer() {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -103,7 +103,7 @@ public class ExposureQueryService {
         ExposureParameters parameters = parameters(request);
 
         ExposureResult all = new ExposureTracer(presence).trace(indexPseudonym, parameters);
-        Map<UUID, Venue> known = venues.findAll(venueIds(all));
+        Map<UUID, Venue> known = venues.findAll(venueIds(store(all)));
         ExposureResult visible = all.visibleAt(id -> AccessPolicy.covers(jurisdiction, known.get(id)));
 
         ExposureQueryView.Parameters shownParameters = new ExposureQueryView.Parameters(indexPseudonym,
@@ -152,12 +152,7 @@ public class ExposureQueryService {
     }
 
     private ExposureParameters parameters(ExposureQueryRequest r) {
-        if (!r.to().isAfter(r.from())) {
-            throw ProblemException.badField("to", "must be after from");
-        }
-        if (Duration.between(r.from(), r.to()).compareTo(config.exposure().maxWindow()) > 0) {
-            throw ProblemException.badField("to", "the window may span at most " + config.exposure().maxWindow().toDays() + " days");
-        }
+        QueryWindow.check(r.from(), r.to(), config.exposure().maxWindow());
         int buffer = Optional.ofNullable(r.bufferMinutes()).orElse(config.exposure().defaultBufferMinutes());
         if (buffer > config.exposure().maxBufferMinutes()) {
             throw ProblemException.badField("bufferMinutes", "must be <= " + config.exposure().maxBufferMinutes());
@@ -165,13 +160,6 @@ public class ExposureQueryService {
         int minOverlap = Optional.ofNullable(r.minOverlapMinutes()).orElse(config.exposure().defaultMinOverlapMinutes());
         int depth = Optional.ofNullable(r.depth()).orElse(1);
         return new ExposureParameters(r.from(), r.to(), Duration.ofMinutes(buffer), Duration.ofMinutes(minOverlap), depth);
-    }
-
-    private static Set<UUID> venueIds(ExposureResult result) {
-        Set<UUID> ids = new HashSet<>();
-        result.indexVisits().forEach(v -> ids.add(v.venueId()));
-        result.contacts().forEach(c -> c.overlaps().forEach(o -> ids.add(o.venueId())));
-        return ids;
     }
 
     private static StoredResult store(ExposureResult r) {
@@ -189,10 +177,7 @@ public class ExposureQueryService {
 
     private ExposureQueryView render(UUID id, String caseReference, Instant createdAt, ExposureQueryView.Parameters parameters,
                                      StoredResult stored, String jurisdiction) {
-        Set<UUID> ids = new HashSet<>();
-        stored.indexVisits().forEach(v -> ids.add(v.venueId()));
-        stored.contacts().forEach(c -> c.overlaps().forEach(o -> ids.add(o.venueId())));
-        Map<UUID, Venue> known = venues.findAll(ids);
+        Map<UUID, Venue> known = venues.findAll(venueIds(stored));
         List<ExposureQueryView.IndexVisit> index = stored.indexVisits().stream()
                 .map(v -> new ExposureQueryView.IndexVisit(v.venueId(), nameOf(known, v.venueId()), v.checkedInAt(), v.checkedOutAt()))
                 .toList();
@@ -208,6 +193,13 @@ public class ExposureQueryService {
         }).toList();
         return new ExposureQueryView(id, caseReference, createdAt, parameters, index, shown,
                 new ExposureQueryView.Omitted(stored.indexVisitsOmitted(), stored.contactsOmitted()));
+    }
+
+    private static Set<UUID> venueIds(StoredResult result) {
+        Set<UUID> ids = new HashSet<>();
+        result.indexVisits().forEach(v -> ids.add(v.venueId()));
+        result.contacts().forEach(c -> c.overlaps().forEach(o -> ids.add(o.venueId())));
+        return ids;
     }
 
     private static String nameOf(Map<UUID, Venue> known, UUID id) {

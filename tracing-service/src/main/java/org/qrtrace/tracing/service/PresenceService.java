@@ -9,7 +9,6 @@ import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.repository.PresenceRepository;
 import org.qrtrace.tracing.repository.VenueDirectory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +53,7 @@ public class PresenceService {
         if (caseReference == null || caseReference.isBlank()) {
             throw ProblemException.badField("caseReference", "is required");
         }
-        if (from == null || to == null) {
-            throw ProblemException.badField(from == null ? "from" : "to", "is required");
-        }
-        if (!to.isAfter(from)) {
-            throw ProblemException.badField("to", "must be after from");
-        }
-        if (Duration.between(from, to).compareTo(config.exposure().maxWindow()) > 0) {
-            throw ProblemException.badField("to", "the window may span at most " + config.exposure().maxWindow().toDays() + " days");
-        }
+        QueryWindow.check(from, to, config.exposure().maxWindow());
         VenueDirectory.Venue venue = venues.find(venueId).orElseThrow(() -> ProblemException.notFound("no venue " + venueId));
         if (!AccessPolicy.covers(jurisdiction, venue)) {
             throw ProblemException.forbidden("venue " + venueId + " is outside your jurisdiction");

@@ -1,0 +1,21 @@
+package org.qrtrace.tracing.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Not ready when the event consumer thread has died: the presence store would silently stop filling. */
+@Readiness
+@ApplicationScoped
+public class EventConsumerHealth implements HealthCheck {
+
+    @Inject
+    EventConsumer consumer;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("Event consumer").status(consumer.healthy()).build();
+    }
+}
