@@ -120,7 +120,7 @@ public class EventConsumer {
                     // shutting down
                 } catch (RuntimeException e) {
                     // The batch was not committed: a new consumer resumes from the last committed offsets.
-                    LOG.errorf("event batch failed (%s); retrying from the last committed offsets", e.getClass().getSimpleName());
+                    LOG.errorf("event batch failed (%s); retrying from the last committed offsets", describe(e));
                     LOG.debug("event batch failure", e);
                     metrics.counter("tracing.consumer.batch.failures").increment();
                     sleep();
@@ -177,6 +177,16 @@ public class EventConsumer {
             c.currentLag(tp).ifPresent(l -> lag.merge(tp.topic(), l, Long::sum));
         }
         lagByTopic.replaceAll((topic, old) -> lag.getOrDefault(topic, old));
+    }
+
+    /** The failure's kind without its message: SQL and Kafka messages may quote row values (pseudonyms). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = root instanceof java.sql.SQLException sql && sql.getSQLState() != null ? " SQLState " + sql.getSQLState() : "";
+        return e.getClass().getSimpleName() + (root == e ? "" : " caused by " + root.getClass().getSimpleName()) + state;
     }
 
     private void sleep() {
