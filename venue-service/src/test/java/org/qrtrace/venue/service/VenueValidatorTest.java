@@ -1,0 +1,49 @@
+package org.qrtrace.venue.service;
+
+import org.junit.jupiter.api.Test;
+import org.qrtrace.common.problem.Problem.FieldError;
+import org.qrtrace.venue.domain.Category;
+
+import java.text.Normalizer;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VenueValidatorTest {
+
+    private final VenueValidator validator = new VenueValidator();
+
+    @Test
+    void acceptsTheContractExampleAndNormalises() {
+        VenueValidator.Result r = validator.validate(new VenueInput(" " + Normalizer.normalize("Bệnh viện Đa khoa Hải Dương",
+                Normalizer.Form.NFD) + " ", "hospital", " 288 ", "225 Nguyễn Lương Bằng", "0220 3890 000", 800, null,
+                List.of("Cổng chính", "Cổng cấp cứu")), true);
+        assertTrue(r.valid(), () -> r.errors().toString());
+        assertEquals("Bệnh viện Đa khoa Hải Dương", r.draft().name());
+        assertEquals(Category.HOSPITAL, r.draft().category());
+        assertEquals("288", r.draft().adminUnitCode());
+        assertEquals("+842203890000", r.draft().contactPhone());
+        assertEquals(List.of("Cổng chính", "Cổng cấp cứu"), r.draft().entranceNames());
+    }
+
+    @Test
+    void reportsEveryBrokenRuleByField() {
+        VenueValidator.Result r = validator.validate(new VenueInput("a".repeat(201), null, "1", " ", "+84 12",
+                0, "o".repeat(101), List.of("Cổng", "", "CỔNG", "x\u0007")), true);
+        List<String> fields = r.errors().stream().map(FieldError::field).toList();
+        assertEquals(List.of("name", "category", "adminUnitCode", "address", "contactPhone", "capacity", "organisation",
+                "entrances[1].name", "entrances[2].name", "entrances[3].name"), fields);
+        assertTrue(r.errors().get(7).message().contains("required"));
+        assertTrue(r.errors().get(8).message().contains("same name"));
+        assertTrue(r.errors().get(9).message().contains("control"));
+    }
+
+    @Test
+    void entrancesAreIgnoredWhenNotAsked() {
+        VenueValidator.Result r = validator.validate(new VenueInput("A", "OTHER", "30", "B", null, null, null,
+                List.of("")), false);
+        assertTrue(r.valid());
+        assertEquals(List.of(), r.draft().entranceNames());
+    }
+}
