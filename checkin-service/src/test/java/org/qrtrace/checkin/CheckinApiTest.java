@@ -199,6 +199,19 @@ class CheckinApiTest {
     }
 
     @Test
+    void aCheckoutAfterTheVisitEndedByItselfIsRefused() throws InterruptedException {
+        TestVenues.Venue venue = TestVenues.register("Điểm thử", "TEST_INSTANT");
+        Response r = post(body(venue.token(), "0934444444"), null);
+        r.then().statusCode(201);
+        assertEquals(Duration.ofSeconds(1), Duration.between(Instant.parse(r.path("checkedInAt")),
+                Instant.parse(r.path("autoCheckoutAt"))), "the configured stay of the category");
+        Thread.sleep(1500);
+        given().post(r.<String>path("checkoutUrl")).then().statusCode(409).contentType("application/problem+json");
+        UUID checkinId = UUID.fromString(r.path("checkinId"));
+        assertTrue(CheckinEvents.matching(e -> e.payload() instanceof CheckedOut o && o.checkinId().equals(checkinId)).isEmpty());
+    }
+
+    @Test
     void tooManyCheckInsWithOneCodeAre429WithRetryAfter() {
         TestVenues.Venue venue = TestVenues.register("Chợ Phú Lương", "MARKET");
         String token = venue.token();

@@ -78,7 +78,8 @@ public class CheckinService {
                     null);
         }
         ResponseCache.Owner<CheckinOutcome> owner = (ResponseCache.Owner<CheckinOutcome>) claim;
-        return owner.complete(record(point, visitor, pseudonym, EventEnvelope.deterministicId("qrtrace.checkin-event", scoped),
+        return owner.complete(() -> record(point, visitor, pseudonym,
+                EventEnvelope.deterministicId("qrtrace.checkin-event", scoped),
                 EventEnvelope.deterministicId("qrtrace.checkin", scoped), now, c.source()));
     }
 

@@ -59,7 +59,7 @@ public class CheckoutService {
             return owner.complete(ended);
         }
         CheckedOut event = new CheckedOut(checkinId, capability.venueId(), capability.pseudonym(), now, CheckedOut.Source.VISITOR);
-        return owner.complete(Failures.mapKafkaFailure(
+        return owner.complete(() -> Failures.mapKafkaFailure(
                 recorder.checkOut(EventEnvelope.deterministicId("qrtrace.checkout", checkinId.toString()), event, null)
                         .thenApply(ok -> new CheckoutResult(checkinId, now)),
                 config.kafka().retryAfterSeconds()));

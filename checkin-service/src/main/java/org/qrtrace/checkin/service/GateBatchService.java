@@ -147,7 +147,7 @@ public class GateBatchService {
         ResponseCache.Owner<ScanVerdict> owner = (ResponseCache.Owner<ScanVerdict>) claim;
         boolean flagged = scannedAt.isAfter(receivedAt);
         Instant at = flagged ? receivedAt : scannedAt;
-        return owner.complete(in
+        return owner.complete(() -> in
                 ? scanIn(deviceId, key, scoped, point, phone, pseudonym, at, flagged)
                 : scanOut(key, scoped, point, pseudonym, at));
     }

@@ -22,6 +22,20 @@ final class ResponseCache<T> {
     }
 
     record Owner<T>(ResponseCache<T> cache, String key, Entry<T> entry) implements Claim<T> {
+        /**
+         * Completes the owner's attempt with the outcome of {@code work}, forgetting it when it failed. A failure while
+         * starting the work also completes the attempt, so that no retry ever waits for an attempt that never ends.
+         */
+        CompletionStage<T> complete(java.util.function.Supplier<CompletionStage<T>> start) {
+            CompletionStage<T> work;
+            try {
+                work = start.get();
+            } catch (RuntimeException e) {
+                work = CompletableFuture.failedFuture(e);
+            }
+            return complete(work);
+        }
+
         /** Completes the owner's attempt with the outcome of {@code work}, forgetting it when it failed. */
         CompletionStage<T> complete(CompletionStage<T> work) {
             work.whenComplete((value, error) -> {

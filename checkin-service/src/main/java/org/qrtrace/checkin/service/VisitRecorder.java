@@ -53,10 +53,19 @@ public class VisitRecorder {
             registry.counter("checkin.visits.joined").increment();
             return visit.outcome().thenApply(CheckinOutcome::asExistingVisit);
         }
-        CheckedIn payload = event.apply(candidate);
-        CheckinReceipt receipt = new CheckinReceipt(checkinId, point.venueId(), point.venueName(), point.entranceName(),
-                checkedInAt, autoCheckoutAt,
-                links.secretFor(new CheckoutCapability(checkinId, point.venueId(), pseudonym, autoCheckoutAt)), dependants);
+        CheckedIn payload;
+        CheckinReceipt receipt;
+        try {
+            payload = event.apply(candidate);
+            receipt = new CheckinReceipt(checkinId, point.venueId(), point.venueName(), point.entranceName(),
+                    checkedInAt, autoCheckoutAt,
+                    links.secretFor(new CheckoutCapability(checkinId, point.venueId(), pseudonym, autoCheckoutAt)), dependants);
+        } catch (RuntimeException e) {
+            // never leave a registered visit whose outcome would not complete: later scans would wait for it
+            visits.forget(candidate);
+            candidate.outcome().completeExceptionally(e);
+            throw e;
+        }
         publisher.publish(EventEnvelope.of(eventId, checkedInAt, PRODUCER, payload)).whenComplete((ok, error) -> {
             if (error != null) {
                 visits.forget(candidate);

@@ -46,7 +46,9 @@ public class VenueServiceStub implements QuarkusTestResourceLifecycleManager {
                 "qrtrace.rate-limit.per-address-burst", "100000",
                 "qrtrace.rate-limit.per-address-per-minute", "100000",
                 "qrtrace.rate-limit.per-token-burst", "12",
-                "qrtrace.rate-limit.per-token-per-minute", "12");
+                "qrtrace.rate-limit.per-token-per-minute", "12",
+                // a category whose visits end at once, to test a check-out after the automatic end
+                "qrtrace.stay.by-category.TEST_INSTANT", "PT1S");
     }
 
     @Override
