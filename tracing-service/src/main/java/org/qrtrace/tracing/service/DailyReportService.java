@@ -111,14 +111,22 @@ public class DailyReportService {
         return new SnapshotResult(date, cutoff, false, figures.size());
     }
 
-    /** Takes today's snapshot once the local cut-off has passed (also catches up after a restart). */
     @Scheduled(every = "${qrtrace.tracing.reports.snapshot-check-every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void snapshotWhenDue() {
-        LocalDate day = today();
-        if (!clock.instant().isBefore(cutoffOf(day)) && !reports.hasSnapshot(day)) {
-            snapshot(day);
+        snapshotIfDue(clock.instant());
+    }
+
+    /**
+     * Takes the snapshot of the local day of {@code now} once its cut-off has passed and none exists yet (so a restart
+     * after the cut-off catches up). Empty when nothing was due.
+     */
+    public java.util.Optional<SnapshotResult> snapshotIfDue(Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, config.reports().zone());
+        if (now.isBefore(cutoffOf(day)) || reports.hasSnapshot(day)) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of(snapshot(day));
     }
 
     private String authorizedUnit(String adminUnitCode) {
@@ -155,7 +163,7 @@ public class DailyReportService {
         return day.atStartOfDay(config.reports().zone()).toInstant();
     }
 
-    Instant cutoffOf(LocalDate day) {
+    public Instant cutoffOf(LocalDate day) {
         return ZonedDateTime.of(day, config.reports().cutoff(), config.reports().zone()).toInstant();
     }
 }

@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.qrtrace.tracing.service.DailyReportService;
 import org.junit.jupiter.api.Test;
 import org.qrtrace.deploy.testing.RealInfraTestResource;
 import org.qrtrace.deploy.testing.TestTokens;
@@ -120,6 +122,23 @@ class DailyReportTest {
         String text = new String(csv, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFFdate,adminUnitCode,name,level,parentCode,population,venuesRegistered,"), text);
         assertTrue(text.contains(D + ",288,Thành phố Hải Dương,DISTRICT,30,,4,4,6,5,,1.0000,4,3,5,4,,0.7500"), text);
+    }
+
+    @Inject
+    DailyReportService reports;
+
+    @Test
+    void theScheduledSnapshotIsTakenOnceTheLocalCutOffHasPassed() {
+        LocalDate day = LocalDate.now(VN).minusDays(6);
+        Instant cutoff = reports.cutoffOf(day);
+        assertEquals(local(day, 16, 0), cutoff, "default cut-off 16:00 Asia/Ho_Chi_Minh (09:00 UTC)");
+        assertTrue(reports.snapshotIfDue(cutoff.minusSeconds(60)).isEmpty(), "not before the cut-off");
+        DailyReportService.SnapshotResult taken = reports.snapshotIfDue(cutoff.plusSeconds(60)).orElseThrow();
+        assertEquals(day, taken.date());
+        assertTrue(taken.units() > 0);
+        assertTrue(reports.snapshotIfDue(cutoff.plusSeconds(120)).isEmpty(), "taken once");
+        given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/reports/daily?date=" + day + "&adminUnitCode=30")
+                .then().statusCode(200).body("rows[0].snapshot.checkins", equalTo(0));
     }
 
     @Test
