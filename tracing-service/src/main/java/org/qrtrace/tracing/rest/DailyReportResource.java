@@ -13,13 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.qrtrace.common.csv.Csv;
-import org.qrtrace.common.problem.ProblemException;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.service.DailyReportCsv;
 import org.qrtrace.tracing.service.DailyReportService;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** The daily counts per administrative unit (health officers for their jurisdiction, admins for any unit). */
 @Path("/api/v1/reports/daily")
@@ -54,13 +52,6 @@ public class DailyReportResource {
     }
 
     private static LocalDate parseDate(String date) {
-        if (date == null || date.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField("date", "must be a date like 2026-11-23");
-        }
+        return Params.date("date", date);
     }
 }

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.service.PresenceService;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /** Who was at a venue during a window (health officer of the venue's jurisdiction; caseReference required). */
@@ -26,8 +25,8 @@ public class PresenceResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Visits at a venue intersecting [from, to), with contacts opened; audited")
-    public PresenceService.VenuePresence get(@PathParam("id") UUID venueId, @QueryParam("from") Instant from,
-                                             @QueryParam("to") Instant to, @QueryParam("caseReference") String caseReference) {
-        return service.read(venueId, from, to, caseReference);
+    public PresenceService.VenuePresence get(@PathParam("id") UUID venueId, @QueryParam("from") String from,
+                                             @QueryParam("to") String to, @QueryParam("caseReference") String caseReference) {
+        return service.read(venueId, Params.instant("from", from), Params.instant("to", to), caseReference);
     }
 }

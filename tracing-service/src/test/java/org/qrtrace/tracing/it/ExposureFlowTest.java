@@ -220,6 +220,10 @@ class ExposureFlowTest {
 
         given().auth().oauth2(OFFICER_30).when().get("/api/v1/venues/" + A + "/presence?from=" + t(-60) + "&to=" + t(420))
                 .then().statusCode(400).body("errors[0].field", equalTo("caseReference"));
+        given().auth().oauth2(OFFICER_30).when().get("/api/v1/venues/" + A + "/presence?from=yesterday&to=" + t(420) + "&caseReference=X")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(OFFICER_30).when().get("/api/v1/venues/" + A + "/presence?from=" + t(-60) + "&caseReference=X")
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
         given().auth().oauth2(TestTokens.venueManager(A)).when()
                 .get("/api/v1/venues/" + A + "/presence?from=" + t(-60) + "&to=" + t(420) + "&caseReference=X")
                 .then().statusCode(403);
