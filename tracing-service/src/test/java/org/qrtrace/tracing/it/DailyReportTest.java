@@ -63,7 +63,7 @@ class DailyReportTest {
     @Test
     void countsRollUpFromCommunesToTheProvinceOnLocalDaysAndSnapshotsStayFrozen() {
         UUID v1 = UUID.randomUUID(), v2 = UUID.randomUUID(), v3 = UUID.randomUUID(), v4 = UUID.randomUUID();
-        UUID v5 = UUID.randomUUID(), v6 = UUID.randomUUID();
+        UUID v5 = UUID.randomUUID(), v6 = UUID.randomUUID(), closedBefore = UUID.randomUUID(), closedDuring = UUID.randomUUID();
         String p1 = Events.randomPseudonym(), p2 = Events.randomPseudonym(), p3 = Events.randomPseudonym();
         String p4 = Events.randomPseudonym(), p5 = Events.randomPseudonym(), p6 = Events.randomPseudonym();
         String child = Events.randomPseudonym();
@@ -71,7 +71,12 @@ class DailyReportTest {
         try (Events events = new Events()) {
             events.send(events.venue(v1, "V1", "10507", registered), events.venue(v2, "V2", "10507", registered),
                     events.venue(v3, "V3", "10510", registered), events.venue(v4, "V4", "288", registered),
-                    events.venue(v5, "V5", "290", registered), events.venue(v6, "V6", "718", registered));
+                    events.venue(v5, "V5", "290", registered), events.venue(v6, "V6", "718", registered),
+                    // Closed before day D: not registered that day. Closed during D: still counted for D.
+                    events.venue(closedBefore, "Closed", "10510", registered), Events.closed(closedBefore, local(D.minusDays(2), 12, 0)),
+                    events.venue(closedDuring, "Closing", "290", registered), Events.closed(closedDuring, local(D, 12, 0)),
+                    // Registered after day D: not yet registered that day.
+                    events.venue(UUID.randomUUID(), "Later", "10507", local(D.plusDays(1), 8, 0)));
             events.send(
                     visit(v1, p1, local(D, 9, 0), List.of()),
                     visit(v1, p1, local(D, 11, 0), List.of()),
@@ -84,16 +89,16 @@ class DailyReportTest {
         }
         String admin = TestTokens.admin();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertEquals(List.of(5, 4, 6, 5), counts(row(report(admin, "30"), "30"))));
+                assertEquals(List.of(6, 4, 6, 5), counts(row(report(admin, "30"), "30"))));
         JsonPath r = report(admin, "30");
         assertEquals(List.of(2, 2, 4, 4), counts(row(r, "10507")));
-        assertEquals(List.of(1, 1, 1, 1), counts(row(r, "10510")));
+        assertEquals(List.of(1, 1, 1, 1), counts(row(r, "10510")), "closed before the day: not registered");
         assertEquals(List.of(4, 3, 5, 4), counts(row(r, "288")), "p1 visited two communes: one unique visitor of 288");
-        assertEquals(List.of(1, 1, 1, 1), counts(row(r, "290")));
+        assertEquals(List.of(2, 1, 1, 1), counts(row(r, "290")), "closed during the day: still registered that day");
         assertEquals(List.of(0, 0, 0, 0), counts(row(r, "291")));
         assertNull(row(r, "718"), "another province is not part of this report");
         assertEquals("PROVINCE", row(r, "30").get("level"));
-        assertEquals(0.8f, ((Number) row(r, "30").get("activeVenueShare")).floatValue());
+        assertEquals(0.6667f, ((Number) row(r, "30").get("activeVenueShare")).floatValue());
         assertEquals(1892254, ((Number) row(r, "30").get("population")).intValue());
         assertEquals(0.0f, ((Number) row(r, "30").get("visitorsPer1000")).floatValue(), "5 visitors of 1.9 million");
         assertNull(row(r, "288").get("visitorsPer1000"), "no population for the district: null");
@@ -108,11 +113,11 @@ class DailyReportTest {
             events.send(visit(v4, p6, local(D, 15, 0), List.of()));   // arrives after the snapshot
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertEquals(List.of(5, 5, 7, 6), counts(row(report(admin, "30"), "30"))));
+                assertEquals(List.of(6, 5, 7, 6), counts(row(report(admin, "30"), "30"))));
         JsonPath after = report(admin, "30");
         @SuppressWarnings("unchecked")
         Map<String, Object> snapshot = (Map<String, Object>) row(after, "30").get("snapshot");
-        assertEquals(List.of(5, 4, 6, 5), counts(snapshot), "the snapshot does not change with later data");
+        assertEquals(List.of(6, 4, 6, 5), counts(snapshot), "the snapshot does not change with later data");
         assertTrue(after.getString("snapshotTakenAt") != null);
         given().auth().oauth2(admin).when().post("/api/v1/reports/daily/snapshots?date=" + D).then().statusCode(200)
                 .body("alreadyTaken", equalTo(true));

@@ -14,6 +14,7 @@ import org.qrtrace.deploy.testing.TestInfrastructure;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
 import org.qrtrace.events.EventEnvelope;
+import org.qrtrace.events.VenueClosed;
 import org.qrtrace.events.VenueRegistered;
 import org.qrtrace.events.kafka.EventSerializer;
 
@@ -60,6 +61,10 @@ final class Events implements AutoCloseable {
     EventEnvelope venue(UUID venueId, String name, String adminUnitCode, Instant registeredAt) {
         return EventEnvelope.of(UUID.randomUUID(), registeredAt, "test",
                 new VenueRegistered(venueId, name, "RESTAURANT", adminUnitCode, "1 Test St", 50, null, 1, List.of()));
+    }
+
+    static EventEnvelope closed(UUID venueId, Instant at) {
+        return EventEnvelope.of(UUID.randomUUID(), at, "test", new VenueClosed(venueId, at, "test closure"));
     }
 
     static EventEnvelope checkIn(UUID checkinId, UUID venueId, String pseudonym, String sealed, Instant in, Instant autoOut,
