@@ -40,6 +40,8 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class CheckinPageResource {
 
+    private static final java.util.regex.Pattern RENDERED_KEY = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
+
     @Inject
     CheckinService checkins;
 
@@ -80,7 +82,8 @@ public class CheckinPageResource {
                                 @Context ContainerRequestContext request, @Context HttpServerRequest http) {
         String lang = PageText.choose(langParam, acceptLanguage);
         String nonce = SecurityHeaders.nonce(request);
-        String key = idem == null || idem.isBlank() ? UUID.randomUUID().toString() : idem;
+        // the page's own hidden key; anything else (a hand-made post) gets a fresh one
+        String key = idem != null && RENDERED_KEY.matcher(idem).matches() ? idem : UUID.randomUUID().toString();
         CheckinPages.FormState state = new CheckinPages.FormState(key, phone, name, symptoms, travelledFrom, contact,
                 depNames, depPhones, List.of(), false, false);
         CheckinPoint point;

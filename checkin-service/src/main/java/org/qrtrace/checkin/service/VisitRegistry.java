@@ -27,7 +27,7 @@ public class VisitRegistry {
     private final Duration window;
 
     @Inject
-    public VisitRegistry(CheckinConfig config, Clock clock) {
+    public VisitRegistry(CheckinConfig config, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
         this.window = config.checkin().duplicateWindow();
         this.open = Caffeine.newBuilder()
                 .maximumSize(config.checkin().openVisitCacheSize())
@@ -49,6 +49,7 @@ public class VisitRegistry {
                     }
                 })
                 .build();
+        registry.gauge("checkin.open_visits", open, Cache::estimatedSize);
     }
 
     /**
