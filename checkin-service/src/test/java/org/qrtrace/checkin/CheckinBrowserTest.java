@@ -105,13 +105,22 @@ class CheckinBrowserTest {
         assertTrue(driver.findElement(By.className("venue")).getText().contains("Bệnh viện Đa khoa tỉnh Hải Dương"));
         screenshot("1-form.png");
 
-        driver.findElement(By.id("phone")).sendKeys("0912 888 777");
+        // a mistyped phone comes back on the form, marked, with what was typed kept
+        driver.findElement(By.id("phone")).sendKeys("0912 888");
         driver.findElement(By.id("name")).sendKeys("Phạm Thị Hoa");
+        driver.findElement(By.id("consent")).click();
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        assertEquals("true", driver.findElement(By.id("phone")).getAttribute("aria-invalid"));
+        assertTrue(driver.findElement(By.id("phone-error")).getText().contains("Số điện thoại không hợp lệ"));
+        assertEquals("Phạm Thị Hoa", driver.findElement(By.id("name")).getAttribute("value"));
+        assertTrue(driver.findElement(By.id("consent")).isSelected(), "consent stays given");
+        screenshot("1b-form-phone-error.png");
+        driver.findElement(By.id("phone")).clear();
+        driver.findElement(By.id("phone")).sendKeys("0912 888 777");
         driver.findElement(By.tagName("summary")).click();
         driver.findElement(By.id("sym-COUGH")).click();
         driver.findElement(By.id("contact-no")).click();
         driver.findElement(By.id("remember")).click();
-        driver.findElement(By.id("consent")).click();
         screenshot("2-form-filled.png");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
 

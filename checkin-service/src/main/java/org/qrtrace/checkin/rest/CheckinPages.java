@@ -126,6 +126,7 @@ public class CheckinPages {
                 .data("errors", messages)
                 .data("phoneError", phoneError)
                 .data("consentError", s.consentMissing())
+                .data("consentGiven", !s.consentMissing() && !s.errors().isEmpty() || s.unavailable())
                 .data("banner", s.unavailable() ? m.get("form_unavailable") : null)
                 .render();
     }
