@@ -134,6 +134,7 @@ public class EventConsumer {
     private void process(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> records,
                          DeadLetterPublisher deadLetters) {
         List<EventEnvelope> events = new ArrayList<>(records.count());
+        List<ConsumerRecord<byte[], byte[]>> sources = new ArrayList<>(records.count());
         List<DeadLetterPublisher.Rejected> rejected = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -145,30 +146,76 @@ public class EventConsumer {
                     rejected.add(new DeadLetterPublisher.Rejected(r, problem));
                 } else {
                     events.add(e);
+                    sources.add(r);
                 }
             } catch (EventDecodingException e) {
                 rejected.add(new DeadLetterPublisher.Rejected(r, e.getMessage()));
             }
         }
-        if (!rejected.isEmpty()) {
-            try {
-                deadLetters.publish(rejected);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while dead-lettering", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("dead-letter topic unavailable", e);
+        deadLetter(rejected, deadLetters);
+        try {
+            applier.apply(events);
+        } catch (RuntimeException e) {
+            if (sqlStateClass(e) == null) {
+                throw e;
             }
-            for (DeadLetterPublisher.Rejected r : rejected) {
-                // The reason up to its first ':' names the rule broken without repeating any field value.
-                String reason = r.reason() == null ? "unknown" : r.reason().split(":", 2)[0];
-                LOG.warnf("dead-lettered record %s-%d@%d: %s", r.record().topic(), r.record().partition(),
-                        r.record().offset(), reason);
-            }
-            metrics.counter("tracing.events.dead.lettered").increment(rejected.size());
+            deadLetter(applyOneByOne(events, sources), deadLetters);
         }
-        applier.apply(events);
         c.commitSync(commit);
+    }
+
+    /**
+     * The database refused the batch for its data (SQLState class 22 or 23, e.g. a NUL character in a field): apply
+     * the events one at a time so that only the offending ones are dead-lettered and the partition moves on. Any other
+     * failure (database unreachable) is rethrown and the whole batch retried later.
+     */
+    private List<DeadLetterPublisher.Rejected> applyOneByOne(List<EventEnvelope> events,
+                                                            List<ConsumerRecord<byte[], byte[]>> sources) {
+        List<DeadLetterPublisher.Rejected> refused = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                applier.apply(List.of(events.get(i)));
+            } catch (RuntimeException single) {
+                String state = sqlStateClass(single);
+                if (state == null) {
+                    throw single;
+                }
+                refused.add(new DeadLetterPublisher.Rejected(sources.get(i), "refused by the database: SQLState " + state));
+            }
+        }
+        return refused;
+    }
+
+    private void deadLetter(List<DeadLetterPublisher.Rejected> rejected, DeadLetterPublisher deadLetters) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        try {
+            deadLetters.publish(rejected);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("dead-letter topic unavailable", e);
+        }
+        for (DeadLetterPublisher.Rejected r : rejected) {
+            // The reason up to its first ':' names the rule broken without repeating any field value.
+            String reason = r.reason() == null ? "unknown" : r.reason().split(":", 2)[0];
+            LOG.warnf("dead-lettered record %s-%d@%d: %s", r.record().topic(), r.record().partition(),
+                    r.record().offset(), reason);
+        }
+        metrics.counter("tracing.events.dead.lettered").increment(rejected.size());
+    }
+
+    /** The SQLState when the failure is about the data (classes 22 data exception, 23 integrity), else null. */
+    static String sqlStateClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private void updateLag(KafkaConsumer<byte[], byte[]> c) {
