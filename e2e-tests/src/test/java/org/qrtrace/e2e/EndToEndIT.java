@@ -54,6 +54,9 @@ class EndToEndIT {
         JsonPath hospital = createVenue(admin, "Bệnh viện Đa khoa Hải Dương", "HOSPITAL", "288", "225 Nguyễn Lương Bằng");
         JsonPath supermarket = createVenue(admin, "Siêu thị Chí Linh", "SUPERMARKET", "290", "12 Trần Hưng Đạo");
         JsonPath office = createVenue(admin, "Công ty Nam Sách", "OFFICE", "291", "1 Quốc lộ 183");
+        for (JsonPath venue : List.of(hospital, supermarket, office)) {
+            stack.awaitVenueKnown(venue.getString("id"), venue.getString("qrUrl"));
+        }
 
         // The visitor's phone reads the poster: decode the QR from the PNG the venue printed.
         byte[] png = given().auth().oauth2(admin).when()

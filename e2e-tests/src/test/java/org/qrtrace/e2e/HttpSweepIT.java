@@ -64,7 +64,7 @@ class HttpSweepIT {
                                 requests++;
                                 check(failures, method, url, spec(token).queryParam("from", "yesterday")
                                         .queryParam("to", "9999-99-99").queryParam("date", "x").queryParam("page", "-1")
-                                        .queryParam("size", "999999999").queryParam("adminUnitCode", "'; drop table venue;--")
+                                        .queryParam("size", "999999999").queryParam("adminUnitCode", "%27%3B%20drop%20table%20venue%3B--")
                                         .request(method, url));
                                 continue;
                             }

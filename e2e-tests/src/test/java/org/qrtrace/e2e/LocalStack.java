@@ -78,6 +78,21 @@ final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + tracingPort;
     }
 
+    /**
+     * Waits until checkin-service and tracing-service have heard of a venue just registered (venue events travel
+     * through the outbox and Kafka): a check-in page that opens, and a presence read that finds the venue.
+     */
+    void awaitVenueKnown(String venueId, String qrUrl) {
+        String officer = token("health-officer", null, "30");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                io.restassured.RestAssured.given().redirects().follow(false).get(qrUrl).statusCode() == 200
+                        && io.restassured.RestAssured.given().auth().oauth2(officer)
+                        .queryParam("from", java.time.Instant.now().minusSeconds(60).toString())
+                        .queryParam("to", java.time.Instant.now().toString())
+                        .queryParam("caseReference", "E2E-WAIT")
+                        .get(tracingUrl() + "/api/v1/venues/" + venueId + "/presence").statusCode() == 200);
+    }
+
     DevKeys keys() {
         return DevKeys.loadOrCreate(stackDir.resolve("keys"));
     }
