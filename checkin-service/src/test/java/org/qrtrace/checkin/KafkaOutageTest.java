@@ -52,6 +52,7 @@ class KafkaOutageTest {
             long started = System.nanoTime();
             Response r = post(venue, "0916000001", key);
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            System.out.printf("check-in with the broker down answered %d in %d ms%n", r.statusCode(), millis);
             r.then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
                     .body("status", equalTo(503));
             // the budget is publish-timeout (2.5 s) + max.block (1 s); the margin is for a loaded shared test machine
