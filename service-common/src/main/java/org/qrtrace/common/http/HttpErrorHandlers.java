@@ -32,7 +32,6 @@ public class HttpErrorHandlers {
             if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
                     && Long.parseLong(length) > limit.asLongValue()) {
                 write(ctx, 413, "Payload too large", "the request body exceeds the limit of " + limit.asLongValue() + " bytes");
-                ctx.request().connection().close();
                 return;
             }
             ctx.next();
