@@ -16,9 +16,14 @@ public final class Topics {
     public record TopicSpec(String name, int partitions, Map<String, String> config) {
     }
 
-    /** Check-ins outlive the 21-day presence retention by a week so a consumer can be rebuilt from the topic. */
+    /**
+     * venue.events is kept whole, not compacted: its events are changes (a rotation, a closure), not full states, so
+     * compaction by venue id would leave only a venue's last change and a consumer rebuilding from the beginning would
+     * lose the registration. The volume is small (a few events per venue per year). Check-ins outlive the 21-day
+     * presence retention by a week so a consumer can be rebuilt from the topic.
+     */
     public static final List<TopicSpec> ALL = List.of(
-            new TopicSpec(VENUE_EVENTS, 3, Map.of("cleanup.policy", "compact,delete", "retention.ms", String.valueOf(365 * DAY_MS))),
+            new TopicSpec(VENUE_EVENTS, 3, Map.of("cleanup.policy", "delete", "retention.ms", "-1")),
             new TopicSpec(CHECKIN_EVENTS, 6, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28 * DAY_MS))),
             new TopicSpec(TRACING_DEAD_LETTER, 1, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(28 * DAY_MS))));
 
