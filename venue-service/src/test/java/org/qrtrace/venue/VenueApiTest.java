@@ -153,6 +153,10 @@ class VenueApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("category"));
         given().auth().oauth2(token).queryParam("size", 100000).when().get("/api/v1/venues")
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(token).queryParam("size", "ten").when().get("/api/v1/venues")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(token).queryParam("page", Integer.MAX_VALUE).when().get("/api/v1/venues")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
     }
 
     @Test

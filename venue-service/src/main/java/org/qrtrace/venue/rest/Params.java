@@ -20,4 +20,15 @@ final class Params {
             throw ProblemException.badField(name, "must be a UUID");
         }
     }
+
+    static Integer optionalInt(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField(name, "must be a whole number");
+        }
+    }
 }

@@ -53,9 +53,9 @@ public class VenueResource {
     public VenueViews.VenuePage list(@QueryParam("adminUnitCode") String adminUnitCode,
                                      @QueryParam("category") String category, @QueryParam("q") String q,
                                      @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
-                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        VenueService.Page result = venues.list(requesters.current(),
-                new VenueService.Query(adminUnitCode, category, q, includeClosed, page, size));
+                                     @QueryParam("page") String page, @QueryParam("size") String size) {
+        VenueService.Page result = venues.list(requesters.current(), new VenueService.Query(adminUnitCode, category, q,
+                includeClosed, Params.optionalInt("page", page), Params.optionalInt("size", size)));
         QrCodes.Issuer issuer = qrCodes.issuer();
         return new VenueViews.VenuePage(result.items().stream().map(v -> VenueViews.of(v, issuer)).toList(),
                 result.page(), result.size(), result.total());

@@ -66,6 +66,8 @@ public class QrSigningKeys {
         if (keys.active().isEmpty() && keys.insertActiveIfNone(generate(clock.instant()))) {
             LOG.info("generated the first QR signing key");
         }
+        // Fail at start, not at the first poster, when the master key cannot open the stored signing key.
+        LOG.infof("QR signing key %s active", activeSigner().kid());
     }
 
     /** The active key (created if, unusually, none exists). */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.problem.Problem;
 import org.qrtrace.common.problem.ProblemException;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.venue.config.QrConfig;
@@ -221,8 +222,8 @@ public class VenueService {
         }
         int page = query.page() == null ? 0 : query.page();
         int size = query.size() == null ? limits.defaultPageSize() : query.size();
-        if (page < 0) {
-            throw ProblemException.badField("page", "must be 0 or more");
+        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+            throw ProblemException.badField("page", "must be between 0 and " + Integer.MAX_VALUE / Math.max(1, size));
         }
         if (size < 1 || size > limits.maxPageSize()) {
             throw ProblemException.badField("size", "must be between 1 and " + limits.maxPageSize());
@@ -230,7 +231,7 @@ public class VenueService {
         String search = query.q() == null || query.q().isBlank() ? null : IdentityKey.searchable(query.q());
         VenueFilter filter = new VenueFilter(units, category, search, query.includeClosed(), !requester.admin(),
                 requester.venueIds(), requester.organisation().orElse(null));
-        VenueRepository.Page result = venues.search(filter, Math.multiplyExact(page, size), size);
+        VenueRepository.Page result = venues.search(filter, page * size, size);
         return new Page(result.items(), page, size, result.total());
     }
 
@@ -241,7 +242,7 @@ public class VenueService {
         if (page.total() > limit) {
             throw ProblemException.badRequest("the filter selects " + page.total() + " venues; at most " + limit
                     + " per bulk download, narrow it by adminUnitCode or category",
-                    List.of(new org.qrtrace.common.problem.Problem.FieldError("adminUnitCode",
+                    List.of(new Problem.FieldError("adminUnitCode",
                             "selects more than " + limit + " venues")));
         }
         return venues.search(new VenueFilter(
