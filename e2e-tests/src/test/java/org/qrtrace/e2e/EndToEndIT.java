@@ -51,6 +51,10 @@ class EndToEndIT {
     @Test
     void aCaseFindsExactlyItsF1AndF2AndTheDayIsCounted() throws Exception {
         String admin = stack.token("admin", null, null);
+        String officer = stack.token("health-officer", null, "30");
+        // Other end-to-end tests share this system: the day's counts are compared with what they were before.
+        LocalDate reportDay = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        Map<String, Object> before = provinceRow(report(officer, reportDay));
         JsonPath hospital = createVenue(admin, "Bệnh viện Đa khoa Hải Dương", "HOSPITAL", "288", "225 Nguyễn Lương Bằng");
         JsonPath supermarket = createVenue(admin, "Siêu thị Chí Linh", "SUPERMARKET", "290", "12 Trần Hưng Đạo");
         JsonPath office = createVenue(admin, "Công ty Nam Sách", "OFFICE", "291", "1 Quốc lộ 183");
@@ -85,7 +89,6 @@ class EndToEndIT {
         checkIn(tokenOf(supermarket.getString("qrUrl")), F2, "Lê Văn C");
         checkIn(tokenOf(office.getString("qrUrl")), UNRELATED, "Phạm Thị D");
 
-        String officer = stack.token("health-officer", null, "30");
         Map<String, Object> query = Map.of("caseReference", "HD-E2E-0001", "phone", INDEX,
                 "from", indexIn.minus(Duration.ofHours(1)).toString(), "to", indexIn.plus(Duration.ofHours(8)).toString(),
                 "bufferMinutes", 30, "minOverlapMinutes", 15, "depth", 2);
@@ -104,26 +107,35 @@ class EndToEndIT {
         assertEquals(supermarket.getString("id"), result.getString("contacts[1].overlaps[0].venueId"));
 
         LocalDate today = LocalDate.ofInstant(indexIn, ZoneId.of("Asia/Ho_Chi_Minh"));
-        assumeTrue(today.equals(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))), "the test crossed midnight");
+        assumeTrue(today.equals(reportDay) && today.equals(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))),
+                "the test crossed midnight");
         java.util.concurrent.atomic.AtomicReference<JsonPath> last = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                last.set(given().auth().oauth2(officer).accept(ContentType.JSON)
-                        .queryParam("date", today.toString()).queryParam("adminUnitCode", "30")
-                        .when().get(stack.tracingUrl() + "/api/v1/reports/daily")
-                        .then().statusCode(200).extract().jsonPath());
-                Object checkins = provinceRow(last.get()).get("checkins");
-                return checkins instanceof Number n && n.intValue() >= 5;
+                last.set(report(officer, today));
+                return count(provinceRow(last.get()), "checkins") - count(before, "checkins") >= 5;
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // fall through: the assertions below show the report as it was
         }
         String shown = last.get() == null ? "no report" : last.get().prettify();
         Map<String, Object> province = provinceRow(last.get());
-        assertEquals(5, province.get("checkins"), shown);
-        assertEquals(3, province.get("venuesRegistered"), shown);
-        assertEquals(3, province.get("venuesActive"), shown);
-        assertEquals(4, province.get("uniqueVisitors"), shown);
+        assertEquals(5, count(province, "checkins") - count(before, "checkins"), shown);
+        assertEquals(3, count(province, "venuesRegistered") - count(before, "venuesRegistered"), shown);
+        assertEquals(3, count(province, "venuesActive") - count(before, "venuesActive"), shown);
+        assertEquals(4, count(province, "uniqueVisitors") - count(before, "uniqueVisitors"), shown);
+    }
+
+    private static JsonPath report(String officer, LocalDate day) {
+        return given().auth().oauth2(officer).accept(ContentType.JSON)
+                .queryParam("date", day.toString()).queryParam("adminUnitCode", "30")
+                .when().get(stack.tracingUrl() + "/api/v1/reports/daily")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int count(Map<String, Object> row, String figure) {
+        Object value = row.get(figure);
+        return value instanceof Number n ? n.intValue() : 0;
     }
 
     @SuppressWarnings("unchecked")
