@@ -1,5 +1,6 @@
 package org.qrtrace.tracing.rest;
 
+import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -52,6 +53,6 @@ public class DailyReportResource {
     }
 
     private static LocalDate parseDate(String date) {
-        return Params.date("date", date);
+        return QueryParams.date("date", date);
     }
 }

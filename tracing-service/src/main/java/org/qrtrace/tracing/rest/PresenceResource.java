@@ -1,5 +1,6 @@
 package org.qrtrace.tracing.rest;
 
+import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,6 @@ public class PresenceResource {
     @Operation(summary = "Visits at a venue intersecting [from, to), with contacts opened; audited")
     public PresenceService.VenuePresence get(@PathParam("id") UUID venueId, @QueryParam("from") String from,
                                              @QueryParam("to") String to, @QueryParam("caseReference") String caseReference) {
-        return service.read(venueId, Params.instant("from", from), Params.instant("to", to), caseReference);
+        return service.read(venueId, QueryParams.instant("from", from), QueryParams.instant("to", to), caseReference);
     }
 }

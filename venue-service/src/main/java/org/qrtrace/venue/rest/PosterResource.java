@@ -1,5 +1,6 @@
 package org.qrtrace.venue.rest;
 
+import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -57,7 +58,7 @@ public class PosterResource {
     }
 
     private Response one(UUID id, String entranceId, Format format) {
-        return file(posters.poster(requesters.current(), id, Params.optionalUuid("entranceId", entranceId), format));
+        return file(posters.poster(requesters.current(), id, QueryParams.uuid("entranceId", entranceId), format));
     }
 
     private static Response file(PosterService.Rendered rendered) {

@@ -1,5 +1,6 @@
 package org.qrtrace.venue.rest;
 
+import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -55,7 +56,7 @@ public class VenueResource {
                                      @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
         VenueService.Page result = venues.list(requesters.current(), new VenueService.Query(adminUnitCode, category, q,
-                includeClosed, Params.optionalInt("page", page), Params.optionalInt("size", size)));
+                includeClosed, QueryParams.integer("page", page), QueryParams.integer("size", size)));
         QrCodes.Issuer issuer = qrCodes.issuer();
         return new VenueViews.VenuePage(result.items().stream().map(v -> VenueViews.of(v, issuer)).toList(),
                 result.page(), result.size(), result.total());
@@ -91,7 +92,7 @@ public class VenueResource {
     @POST
     @Path("/{id}/qr/rotate")
     public VenueViews.RotationView rotate(@PathParam("id") UUID id, @QueryParam("entranceId") String entrance) {
-        UUID entranceId = Params.optionalUuid("entranceId", entrance);
+        UUID entranceId = QueryParams.uuid("entranceId", entrance);
         VenueService.Rotation r = venues.rotate(requesters.current(), id, entranceId);
         QrCodes.Issuer issuer = qrCodes.issuer();
         String url = entranceId == null ? issuer.venueUrl(r.venue()) : r.venue().entrances().stream()
