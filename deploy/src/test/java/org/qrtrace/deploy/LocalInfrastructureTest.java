@@ -45,6 +45,14 @@ class LocalInfrastructureTest {
                 s.execute("CREATE TABLE kept (v text)");
                 s.execute("INSERT INTO kept VALUES ('Hải Dương')");
             }
+            // The local stack's server is durable (zonky's defaults are not).
+            try (Connection c = DriverManager.getConnection(pg.adminJdbcUrl(), "postgres", "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+                assertTrue(rs.next());
+                assertEquals("on", rs.getString(1));
+                assertEquals("on", rs.getString(2));
+            }
             // venue_svc may not connect to tracing's database
             assertThrows(SQLException.class, () -> DriverManager.getConnection(
                     PostgresServer.jdbcUrl(pg.adminJdbcUrl(), "tracing"), "venue_svc", "venue-secret").close());

@@ -35,7 +35,11 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("timezone", "UTC")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
-        if (!durable) {
+        if (durable) {
+            // zonky starts postgres with -F (no fsync) and synchronous_commit=off, fine for tests only; a later -c wins.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        } else {
             builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
         }
