@@ -52,6 +52,28 @@ class CryptoTest {
     }
 
     @Test
+    void aSealingSessionReusesItsKeyAgreementOnlyWithinItsBounds() {
+        ContactSeal.Session session = new ContactSeal.Session(AUTHORITY.getPublic(), 3, java.time.Duration.ofMinutes(5));
+        java.util.List<String> blobs = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            SealedContact contact = new SealedContact("+8491234567" + i, "Người " + i);
+            String blob = contact.sealWith(session);
+            assertEquals(contact, SealedContact.open(AUTHORITY.getPrivate(), blob));
+            blobs.add(blob);
+        }
+        // bytes 2..46 hold the ephemeral key: the same for three seals, then renewed
+        java.util.function.Function<String, String> epk = b -> Base64.getEncoder().encodeToString(
+                java.util.Arrays.copyOfRange(Base64.getUrlDecoder().decode(b), 2, 46));
+        assertEquals(epk.apply(blobs.get(0)), epk.apply(blobs.get(2)));
+        assertNotEquals(epk.apply(blobs.get(2)), epk.apply(blobs.get(3)));
+        assertEquals(3, blobs.stream().map(epk).distinct().count());
+        assertEquals(7, blobs.stream().distinct().count(), "fresh nonce per seal");
+        ContactSeal.Session expired = new ContactSeal.Session(AUTHORITY.getPublic(), 1000, java.time.Duration.ZERO);
+        assertNotEquals(epk.apply(new SealedContact("+84912345678", null).sealWith(expired)),
+                epk.apply(new SealedContact("+84912345678", null).sealWith(expired)));
+    }
+
+    @Test
     void keysRoundTripThroughTheirConfiguredForm() {
         String pub = Base64.getEncoder().encodeToString(AUTHORITY.getPublic().getEncoded());
         String priv = Base64.getEncoder().encodeToString(AUTHORITY.getPrivate().getEncoded());

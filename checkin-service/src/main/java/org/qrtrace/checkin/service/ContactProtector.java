@@ -9,6 +9,7 @@ import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.common.phone.E164Phone;
 
 import java.security.PublicKey;
+import java.time.Duration;
 
 /**
  * Turns a visitor's phone and name into what events may carry: the pseudonym (HMAC with the secret pepper) and the
@@ -18,13 +19,18 @@ import java.security.PublicKey;
 @ApplicationScoped
 public class ContactProtector {
 
+    /** One key agreement serves at most this many contacts, for at most this long (see ContactSeal.Session). */
+    private static final long SEALS_PER_KEY_AGREEMENT = 100_000;
+    private static final Duration KEY_AGREEMENT_LIFETIME = Duration.ofMinutes(5);
+
     private final Pseudonymiser pseudonymiser;
-    private final PublicKey authority;
+    private final ContactSeal.Session sealing;
 
     @Inject
     public ContactProtector(CheckinConfig config) {
         this.pseudonymiser = Pseudonymiser.fromBase64(config.pepper());
-        this.authority = ContactSeal.publicKeyFromBase64(config.seal().publicKey());
+        PublicKey authority = ContactSeal.publicKeyFromBase64(config.seal().publicKey());
+        this.sealing = new ContactSeal.Session(authority, SEALS_PER_KEY_AGREEMENT, KEY_AGREEMENT_LIFETIME);
     }
 
     public String pseudonymOf(E164Phone phone) {
@@ -37,6 +43,6 @@ public class ContactProtector {
     }
 
     public String seal(E164Phone phone, String name) {
-        return new SealedContact(phone.value(), name).sealFor(authority);
+        return new SealedContact(phone.value(), name).sealWith(sealing);
     }
 }

@@ -61,22 +61,79 @@ public final class ContactSeal {
     }
 
     public static String seal(PublicKey recipient, byte[] plaintext) {
+        KeyPair ephemeral = generateKeyPair();
+        byte[] epk = ephemeral.getPublic().getEncoded();
         try {
-            KeyPair ephemeral = generateKeyPair();
-            byte[] epk = ephemeral.getPublic().getEncoded();
-            byte[] key = deriveKey(ephemeral.getPrivate(), recipient, epk);
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            aes.updateAAD(epk);
-            byte[] ciphertext = aes.doFinal(plaintext);
-            ByteBuffer out = ByteBuffer.allocate(2 + epk.length + NONCE_BYTES + ciphertext.length);
-            out.put(VERSION).put((byte) epk.length).put(epk).put(nonce).put(ciphertext);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+            return seal(epk, deriveKey(ephemeral.getPrivate(), recipient, epk), plaintext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
+    }
+
+    /**
+     * Seals many contacts for one recipient cheaply: the ephemeral key agreement (the costly part, ~0.5 ms in the JDK)
+     * is done once per session and reused with a fresh random nonce per contact, until {@code maxUses} seals or
+     * {@code maxAge} have passed. The blobs are in the same format and open with {@link #open}. Reuse is far below
+     * AES-GCM's limit for random nonces (2^32 messages per key); contacts sealed in one session share an ephemeral
+     * key, which only tells that they were sealed by the same instance within {@code maxAge}.
+     */
+    public static final class Session {
+        private final PublicKey recipient;
+        private final long maxUses;
+        private final long maxAgeNanos;
+        private volatile State state;
+
+        private record State(byte[] epk, byte[] key, long createdNanos, java.util.concurrent.atomic.AtomicLong uses) {
+        }
+
+        public Session(PublicKey recipient, long maxUses, java.time.Duration maxAge) {
+            this.recipient = recipient;
+            this.maxUses = maxUses;
+            this.maxAgeNanos = maxAge.toNanos();
+        }
+
+        public String seal(byte[] plaintext) {
+            State current = state;
+            if (current == null || current.uses().incrementAndGet() > maxUses
+                    || System.nanoTime() - current.createdNanos() > maxAgeNanos) {
+                current = renew();
+            }
+            try {
+                return ContactSeal.seal(current.epk(), current.key(), plaintext);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("sealing failed", e);
+            }
+        }
+
+        private synchronized State renew() {
+            State current = state;
+            if (current != null && current.uses().get() < maxUses && System.nanoTime() - current.createdNanos() <= maxAgeNanos) {
+                current.uses().incrementAndGet();
+                return current;
+            }
+            KeyPair ephemeral = generateKeyPair();
+            byte[] epk = ephemeral.getPublic().getEncoded();
+            try {
+                current = new State(epk, deriveKey(ephemeral.getPrivate(), recipient, epk), System.nanoTime(),
+                        new java.util.concurrent.atomic.AtomicLong(1));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("sealing failed", e);
+            }
+            state = current;
+            return current;
+        }
+    }
+
+    private static String seal(byte[] epk, byte[] key, byte[] plaintext) throws GeneralSecurityException {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        aes.updateAAD(epk);
+        byte[] ciphertext = aes.doFinal(plaintext);
+        ByteBuffer out = ByteBuffer.allocate(2 + epk.length + NONCE_BYTES + ciphertext.length);
+        out.put(VERSION).put((byte) epk.length).put(epk).put(nonce).put(ciphertext);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
     }
 
     /** @throws IllegalArgumentException when the blob is malformed or was not sealed for this key */

@@ -17,6 +17,15 @@ public record SealedContact(String phone, String name) {
         }
     }
 
+    /** The same, through a sealing session (many contacts, one key agreement). */
+    public String sealWith(ContactSeal.Session session) {
+        try {
+            return session.seal(EventCodec.mapper().writeValueAsBytes(this));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static SealedContact open(PrivateKey authority, String sealed) {
         try {
             return EventCodec.mapper().readValue(ContactSeal.open(authority, sealed), SealedContact.class);
