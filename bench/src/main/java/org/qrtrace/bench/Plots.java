@@ -16,9 +16,10 @@ final class Plots {
     }
 
     static void throughputLatency(List<OpenLoad.Result> results, Path png) throws Exception {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("Check-ins: latency vs arrival rate (open model)")
-                .xAxisTitle("achieved check-ins per second").yAxisTitle("latency (ms)").build();
-        double[] x = results.stream().mapToDouble(OpenLoad.Result::achievedRate).toArray();
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Check-ins: latency vs offered rate (open model)")
+                .xAxisTitle("offered check-ins per second").yAxisTitle("latency (ms, log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        double[] x = results.stream().mapToDouble(OpenLoad.Result::targetRate).toArray();
         chart.addSeries("p50", x, results.stream().mapToDouble(OpenLoad.Result::p50Ms).toArray()).setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("p99", x, results.stream().mapToDouble(OpenLoad.Result::p99Ms).toArray()).setMarker(SeriesMarkers.DIAMOND);
         chart.addSeries("p99 goal (100 ms)", new double[] {x[0], x[x.length - 1]}, new double[] {100, 100})

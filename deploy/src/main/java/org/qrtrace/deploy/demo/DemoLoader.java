@@ -70,7 +70,7 @@ public final class DemoLoader {
         String tracing = System.getenv().getOrDefault("TRACING_URL", "http://127.0.0.1:8083");
         int venues = Integer.parseInt(System.getenv().getOrDefault("DEMO_VENUES", "240"));
         int visitors = Integer.parseInt(System.getenv().getOrDefault("DEMO_VISITORS", "3000"));
-        int days = Integer.parseInt(System.getenv().getOrDefault("DEMO_DAYS", "3"));
+        int days = Integer.parseInt(System.getenv().getOrDefault("DEMO_DAYS", "7"));
         new DemoLoader(stack, venue, checkin, tracing).load(venues, visitors, days);
     }
 
@@ -120,7 +120,7 @@ public final class DemoLoader {
         String indexPhone = "0912999001";
         Venue market = venues.stream().filter(v -> v.category().equals("MARKET")).findFirst().orElse(venues.get(0));
         Venue school = venues.stream().filter(v -> v.category().equals("SCHOOL")).findFirst().orElse(venues.get(1));
-        LocalDate outbreakDay = today.minusDays(Math.min(1, days - 1));
+        LocalDate outbreakDay = today.minusDays(Math.min(3, days - 1));
         Instant marketIn = ZonedDateTime.of(outbreakDay, LocalTime.of(8, 0), VN).toInstant();
         scans.computeIfAbsent(market, k -> new ArrayList<>()).add(new Scan(indexPhone, "IN", marketIn));
         scans.get(market).add(new Scan(indexPhone, "OUT", marketIn.plus(Duration.ofMinutes(90))));
