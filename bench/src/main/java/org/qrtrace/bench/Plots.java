@@ -18,7 +18,7 @@ final class Plots {
     static void throughputLatency(List<OpenLoad.Result> results, Path png) throws Exception {
         XYChart chart = new XYChartBuilder().width(800).height(500).title("Check-ins: latency vs offered rate (open model)")
                 .xAxisTitle("offered check-ins per second").yAxisTitle("latency (ms, log scale)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern("#,##0.#");
         double[] x = results.stream().mapToDouble(OpenLoad.Result::targetRate).toArray();
         chart.addSeries("p50", x, results.stream().mapToDouble(OpenLoad.Result::p50Ms).toArray()).setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("p99", x, results.stream().mapToDouble(OpenLoad.Result::p99Ms).toArray()).setMarker(SeriesMarkers.DIAMOND);
@@ -35,6 +35,7 @@ final class Plots {
         }
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xTitle)
                 .yAxisTitle("percent of samples at or below").build();
+        chart.getStyler().setYAxisDecimalPattern("#0").setYAxisMin(0.0).setYAxisMax(100.0).setLegendVisible(false);
         chart.addSeries("CDF", sorted, cdf).setMarker(SeriesMarkers.NONE);
         save(chart, png);
     }
@@ -42,6 +43,7 @@ final class Plots {
     static void series(String title, String xTitle, String yTitle, List<String> names, List<double[]> xs, List<double[]> ys,
                        Path png) throws Exception {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setYAxisDecimalPattern("#,##0.#").setXAxisDecimalPattern("#0.#");
         for (int i = 0; i < names.size(); i++) {
             chart.addSeries(names.get(i), xs.get(i), ys.get(i)).setMarker(SeriesMarkers.CIRCLE);
         }
