@@ -109,7 +109,7 @@ class CheckinBrowserTest {
         driver.findElement(By.id("phone")).sendKeys("0912 888");
         driver.findElement(By.id("name")).sendKeys("Phạm Thị Hoa");
         driver.findElement(By.id("consent")).click();
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        submitAndWaitForTheNextPage(By.cssSelector("button[type=submit]"));
         assertEquals("true", driver.findElement(By.id("phone")).getAttribute("aria-invalid"));
         assertTrue(driver.findElement(By.id("phone-error")).getText().contains("Số điện thoại không hợp lệ"));
         assertEquals("Phạm Thị Hoa", driver.findElement(By.id("name")).getAttribute("value"));
@@ -122,7 +122,7 @@ class CheckinBrowserTest {
         driver.findElement(By.id("contact-no")).click();
         driver.findElement(By.id("remember")).click();
         screenshot("2-form-filled.png");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        submitAndWaitForTheNextPage(By.cssSelector("button[type=submit]"));
 
         assertEquals("Đã khai báo thành công", driver.findElement(By.tagName("h1")).getText());
         assertTrue(driver.getPageSource().contains("Cổng chính"));
@@ -134,7 +134,7 @@ class CheckinBrowserTest {
         assertEquals(CheckedIn.Source.WEB, in.source());
         assertEquals(java.util.List.of("COUGH"), in.declaration().symptoms());
 
-        driver.findElement(By.cssSelector("form[action^='/c/out/'] button")).click();
+        submitAndWaitForTheNextPage(By.cssSelector("form[action^='/c/out/'] button"));
         assertEquals("Đã check-out", driver.findElement(By.tagName("h1")).getText());
         screenshot("5-checked-out.png");
         assertEquals(1, CheckinEvents.matching(e -> e.payload() instanceof CheckedOut o
@@ -152,6 +152,16 @@ class CheckinBrowserTest {
         driver.get(base + "c/this-is-not-a-code");
         assertEquals("Không thể khai báo", driver.findElement(By.tagName("h1")).getText());
         screenshot("6-bad-code.png");
+    }
+
+    /** Clicks a submit button and waits until the browser has replaced the page (else the old page's h1 is read). */
+    private void submitAndWaitForTheNextPage(By button) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private void screenshot(String name) throws IOException {
