@@ -75,22 +75,9 @@ public final class PdfPosterWriter {
         // Each run reaches a hair into the row below, so that anti-aliasing viewers show no seams between rows.
         double seam = 0.3;
         colour(cs, 0x000000);
-        for (int row = 0; row < m.getHeight(); row++) {
-            int col = 0;
-            while (col < m.getWidth()) {
-                if (!m.get(col, row)) {
-                    col++;
-                    continue;
-                }
-                int start = col;
-                while (col < m.getWidth() && m.get(col, row)) {
-                    col++;
-                }
-                cs.addRect((float) (code.xMm() * k + start * module),
-                        (float) (pageHeight - code.yMm() * k - (row + 1) * module - (row + 1 < m.getHeight() ? seam : 0)),
-                        (float) ((col - start) * module), (float) (module + (row + 1 < m.getHeight() ? seam : 0)));
-            }
-        }
+        DarkRuns.forEach(m, (row, start, end) -> cs.addRect((float) (code.xMm() * k + start * module),
+                (float) (pageHeight - code.yMm() * k - (row + 1) * module - (row + 1 < m.getHeight() ? seam : 0)),
+                (float) ((end - start) * module), (float) (module + (row + 1 < m.getHeight() ? seam : 0))));
         cs.fill();
     }
 

@@ -39,21 +39,8 @@ public final class SvgPosterWriter {
                 .append("\" width=\"").append(fmt(code.sideMm())).append("\" height=\"").append(fmt(code.sideMm()))
                 .append("\" viewBox=\"0 0 ").append(m.getWidth()).append(' ').append(m.getHeight())
                 .append("\" shape-rendering=\"crispEdges\">\n<path fill=\"#000000\" d=\"");
-        for (int row = 0; row < m.getHeight(); row++) {
-            int col = 0;
-            while (col < m.getWidth()) {
-                if (!m.get(col, row)) {
-                    col++;
-                    continue;
-                }
-                int start = col;
-                while (col < m.getWidth() && m.get(col, row)) {
-                    col++;
-                }
-                svg.append('M').append(start).append(' ').append(row).append('h').append(col - start)
-                        .append("v1h-").append(col - start).append('z');
-            }
-        }
+        DarkRuns.forEach(m, (row, start, end) -> svg.append('M').append(start).append(' ').append(row).append('h')
+                .append(end - start).append("v1h-").append(end - start).append('z'));
         svg.append("\"/>\n</svg>\n</svg>\n");
         return svg.toString();
     }
