@@ -17,13 +17,17 @@ public record IdentityKey(String adminUnitCode, String nameKey, String addressKe
         return new IdentityKey(adminUnitCode, normalise(name), normalise(address));
     }
 
-    /** NFC, lower case (locale-independent), trimmed, inner white space collapsed to one space. */
+    /**
+     * Lower case (locale-independent), then NFC, trimmed, inner white space collapsed to one space. Lower-casing comes
+     * before composing: lower-casing composed text can leave it uncomposed (e.g. U+0130 becomes i + U+0307), and the
+     * result would then change when normalised again.
+     */
     public static String normalise(String text) {
         if (text == null) {
             return "";
         }
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return WHITESPACE.matcher(nfc.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        String nfc = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        return WHITESPACE.matcher(nfc.strip()).replaceAll(" ");
     }
 
     /**
