@@ -168,4 +168,34 @@ class GateBatchTest {
         assertNotNull(empty.getList("results"));
         assertTrue(empty.getList("results").isEmpty());
     }
+
+    @Test
+    void aDeviceUploadingFasterThanItsScanRateIs429AndNothingOfThatBatchIsRecorded() {
+        TestVenues.Venue venue = TestVenues.register("Bệnh viện Đa khoa tỉnh", "HOSPITAL");
+        String device = TestTokens.gateDevice("gate-device-limit-" + UUID.randomUUID(), venue.id());
+        Instant t = Instant.now().minus(Duration.ofHours(2));
+        List<Map<String, Object>> first = new ArrayList<>();
+        List<Map<String, Object>> second = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            first.add(scan("a" + i, venue.token(), String.format("09160000%02d", i), "IN", t.plusSeconds(i)));
+            second.add(scan("b" + i, venue.token(), String.format("09170000%02d", i), "IN", t.plusSeconds(100 + i)));
+        }
+        assertEquals(30, upload(device, first).getList("results.status").stream().filter("ACCEPTED"::equals).count());
+
+        // the test profile allows 40 scans at once: 30 more are over the device's rate, the whole batch is refused
+        io.restassured.response.Response limited = given().auth().oauth2(device).contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "gate-7", "scans", second)).post("/api/v1/gate/batches");
+        limited.then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        int retryAfter = Integer.parseInt(limited.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "20 scans at 40 per minute: about 30 s, was " + retryAfter);
+        assertTrue(CheckinEvents.matching(e -> e.payload() instanceof CheckedIn c && c.venueId().equals(venue.id())
+                && c.checkedInAt().isAfter(t.plusSeconds(99))).isEmpty(), "nothing of the refused batch was recorded");
+
+        // the limit is per device: another device of the venue is not slowed down by this one, and the refused scans
+        // are new to it (ACCEPTED, not DUPLICATE), which shows again that none of them was recorded
+        String otherDevice = TestTokens.gateDevice("gate-device-limit-" + UUID.randomUUID(), venue.id());
+        assertEquals(List.of("ACCEPTED"), upload(otherDevice, second).getList("results.status").stream().distinct().toList());
+        assertEquals(60, CheckinEvents.matching(e -> e.payload() instanceof CheckedIn c && c.venueId().equals(venue.id())).size());
+    }
 }

@@ -63,11 +63,23 @@ public final class DevKeys {
         return pem("PUBLIC KEY", publicKey.getEncoded());
     }
 
-    /** A dev token for a role, with the claims that scope it (venue ids, jurisdiction, organisation). */
+    /**
+     * A dev token for a role, with the claims that scope it (venue ids, jurisdiction, organisation). Its subject is
+     * {@code dev-ROLE}, except a gate device's, which is {@code dev-gate-device-VENUE} so that each venue's dev device
+     * is a device of its own (rate limits count per device).
+     */
     public String mint(String role, List<String> venues, String jurisdiction, String organisation, Duration ttl) {
+        String subject = "gate-device".equals(role) && venues != null && !venues.isEmpty()
+                ? "dev-gate-device-" + venues.get(0) : "dev-" + role;
+        return mint(subject, role, venues, jurisdiction, organisation, ttl);
+    }
+
+    /** A dev token with a chosen subject (the principal's name), for a role and the claims that scope it. */
+    public String mint(String subject, String role, List<String> venues, String jurisdiction, String organisation,
+                       Duration ttl) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .subject("dev-" + role)
-                .upn("dev-" + role)
+                .subject(subject)
+                .upn(subject)
                 .groups(Set.of(role))
                 .expiresIn(ttl);
         if (venues != null && !venues.isEmpty()) {

@@ -135,7 +135,21 @@ public interface CheckinConfig {
         @WithDefault("200")
         int perTokenBurst();
 
-        /** Most distinct clients/codes tracked at once. */
+        /**
+         * Scans per minute one gate device (one device token, i.e. its JWT subject) may upload, sustained. A busy
+         * entrance scans about one person every two seconds; the rest is room to catch up after an outage.
+         */
+        @WithDefault("1000")
+        int perDevicePerMinute();
+
+        /**
+         * Scans one gate device may upload at once, e.g. a backlog after being offline (batches of at most
+         * {@code qrtrace.gate.max-scans-per-batch} each).
+         */
+        @WithDefault("5000")
+        int perDeviceBurst();
+
+        /** Most distinct clients/codes/devices tracked at once. */
         @WithDefault("100000")
         int maxTracked();
     }

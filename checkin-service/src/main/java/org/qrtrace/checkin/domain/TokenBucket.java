@@ -1,7 +1,7 @@
 package org.qrtrace.checkin.domain;
 
 /**
- * A token bucket: {@code capacity} requests at once, refilled at {@code perMinute}. Thread-safe; time is passed in so
+ * A token bucket: {@code capacity} requests (or scans) at once, refilled at {@code perMinute}. Thread-safe; time is passed in so
  * the rule is testable without sleeping.
  */
 public final class TokenBucket {
@@ -22,13 +22,26 @@ public final class TokenBucket {
     }
 
     /** Takes one token: 0 when allowed, otherwise the whole seconds until one is available (for Retry-After). */
-    public synchronized int tryTake(long nowNanos) {
+    public int tryTake(long nowNanos) {
+        return tryTake(nowNanos, 1);
+    }
+
+    /**
+     * Takes {@code count} tokens at once, or none: 0 when allowed, otherwise the whole seconds until that many are
+     * available (for Retry-After). A count above the capacity is treated as the capacity (it waits for a full bucket),
+     * so a large request is slowed down, never refused for ever.
+     */
+    public synchronized int tryTake(long nowNanos, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive");
+        }
+        double wanted = Math.min(count, capacity);
         tokens = Math.min(capacity, tokens + Math.max(0, nowNanos - updatedNanos) * perNano);
         updatedNanos = nowNanos;
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (tokens >= wanted) {
+            tokens -= wanted;
             return 0;
         }
-        return (int) Math.max(1, Math.ceil((1 - tokens) / perNano / 1e9));
+        return (int) Math.max(1, Math.ceil((wanted - tokens) / perNano / 1e9));
     }
 }

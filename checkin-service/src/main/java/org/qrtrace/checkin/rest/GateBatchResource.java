@@ -46,9 +46,11 @@ public class GateBatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload gate scans (IN/OUT): per-scan ACCEPTED, DUPLICATE or REJECTED; only for the venues "
-            + "of the device's token; 503 for the whole batch when Kafka cannot take it")
+            + "of the device's token; 429 with Retry-After when the device uploads faster than its scan rate and 503 when "
+            + "Kafka cannot take it (in both cases the whole batch is to be sent again)")
     public Uni<GateBatchResult> upload(@Valid @NotNull GateBatch batch) {
-        return Uni.createFrom().completionStage(service.process(batch.deviceId(), batch.scans(), caller.venueIds()))
+        return Uni.createFrom().completionStage(service.process(caller.subject(), batch.deviceId(), batch.scans(),
+                        caller.venueIds()))
                 .map(GateBatchResult::new);
     }
 }

@@ -49,10 +49,11 @@ public class GateBatchService {
     private final Clock clock;
     private final CheckinConfig config;
     private final ResponseCache<ScanVerdict> verdicts;
+    private final RateLimiter limiter;
 
     @Inject
     public GateBatchService(TokenVerifier verifier, ContactProtector protector, StayPolicy stays, VisitRecorder recorder,
-                            VisitRegistry visits, Clock clock, CheckinConfig config) {
+                            VisitRegistry visits, Clock clock, CheckinConfig config, RateLimiter limiter) {
         this.verifier = verifier;
         this.protector = protector;
         this.stays = stays;
@@ -60,17 +61,23 @@ public class GateBatchService {
         this.visits = visits;
         this.clock = clock;
         this.config = config;
+        this.limiter = limiter;
         this.verdicts = new ResponseCache<>(config.checkin().idempotencyCacheSize(), config.checkin().idempotencyRetention());
     }
 
     /**
+     * @param device        the authenticated device: the subject of its token (rate limits count by it)
+     * @param deviceId      the device id the batch declares (recorded with each check-in)
      * @param allowedVenues the venues of the device's token
-     * @throws ProblemException 400 for too many scans; the stage fails with 503 when Kafka cannot take the batch
+     * @throws ProblemException 400 for too many scans, 429 when the device uploads faster than its rate (nothing of
+     *                          the batch recorded); the stage fails with 503 when Kafka cannot take the batch
      */
-    public CompletionStage<List<ScanVerdict>> process(String deviceId, List<GateScan> scans, Set<UUID> allowedVenues) {
+    public CompletionStage<List<ScanVerdict>> process(String device, String deviceId, List<GateScan> scans,
+                                                      Set<UUID> allowedVenues) {
         if (scans.size() > config.gate().maxScansPerBatch()) {
             throw ProblemException.badField("scans", "at most " + config.gate().maxScansPerBatch() + " scans per batch");
         }
+        limiter.admitGateScans(device, scans.size());
         Instant receivedAt = clock.instant();
         List<CompletableFuture<ScanVerdict>> results = new ArrayList<>(scans.size());
         List<Instant> times = new ArrayList<>(scans.size());

@@ -12,8 +12,8 @@ import org.qrtrace.common.problem.ProblemException;
 import java.time.Duration;
 
 /**
- * Limits anonymous check-ins per client address and per QR code with token buckets in memory (per instance). A bucket
- * left alone long enough to be full again is forgotten.
+ * Limits anonymous check-ins per client address and per QR code, and gate uploads per device, with token buckets in
+ * memory (per instance). A bucket left alone long enough to be full again is forgotten.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -21,6 +21,7 @@ public class RateLimiter {
     private final CheckinConfig.RateLimit config;
     private final Cache<String, TokenBucket> byAddress;
     private final Cache<String, TokenBucket> byToken;
+    private final Cache<String, TokenBucket> byDevice;
     private final MeterRegistry registry;
 
     @Inject
@@ -29,6 +30,7 @@ public class RateLimiter {
         this.registry = registry;
         this.byAddress = buckets(this.config.perAddressBurst(), this.config.perAddressPerMinute());
         this.byToken = buckets(this.config.perTokenBurst(), this.config.perTokenPerMinute());
+        this.byDevice = buckets(this.config.perDeviceBurst(), this.config.perDevicePerMinute());
     }
 
     private Cache<String, TokenBucket> buckets(int burst, int perMinute) {
@@ -53,6 +55,27 @@ public class RateLimiter {
                 registry.counter("checkin.rate_limited", "by", "token").increment();
                 throw ProblemException.tooManyRequests("too many check-ins with this code; try again in " + wait + " s", wait);
             }
+        }
+    }
+
+    /**
+     * Charges a gate device for a batch: one token per scan, all or nothing, before anything of the batch is recorded.
+     *
+     * @param device the device's identity: the subject of its token (not the self-declared device id in the body)
+     * @throws ProblemException 429 with Retry-After when the device is over its scan rate
+     */
+    public void admitGateScans(String device, int scans) {
+        if (scans < 1) {
+            return;
+        }
+        long now = System.nanoTime();
+        int wait = byDevice.get(device, k -> new TokenBucket(config.perDeviceBurst(), config.perDevicePerMinute(), now))
+                .tryTake(now, scans);
+        if (wait > 0) {
+            registry.counter("checkin.rate_limited", "by", "device").increment();
+            throw ProblemException.tooManyRequests("this gate device is uploading scans faster than "
+                    + config.perDevicePerMinute() + " per minute; nothing of this batch was recorded; send it again in "
+                    + wait + " s", wait);
         }
     }
 }

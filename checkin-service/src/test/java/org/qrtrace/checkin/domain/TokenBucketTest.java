@@ -23,4 +23,16 @@ class TokenBucketTest {
         assertEquals(0, bucket.tryTake(100 * SECOND));
         assertTrue(bucket.tryTake(100 * SECOND) > 0, "never more than the burst");
     }
+
+    @Test
+    void aBatchTakesAllItsTokensOrNone() {
+        TokenBucket bucket = new TokenBucket(100, 60, 0);
+        assertEquals(0, bucket.tryTake(0, 70));
+        assertEquals(10, bucket.tryTake(0, 40), "30 left, 10 more take 10 s at one per second");
+        assertEquals(0, bucket.tryTake(0, 30), "the refused batch took nothing");
+        assertEquals(0, bucket.tryTake(20 * SECOND, 20));
+        assertEquals(100, bucket.tryTake(20 * SECOND, 500), "above the capacity: waits for a full bucket, not for ever");
+        assertEquals(0, bucket.tryTake(120 * SECOND, 500));
+        assertTrue(bucket.tryTake(120 * SECOND, 1) > 0, "and then it is empty");
+    }
 }

@@ -47,6 +47,9 @@ public class VenueServiceStub implements QuarkusTestResourceLifecycleManager {
                 "qrtrace.rate-limit.per-address-per-minute", "100000",
                 "qrtrace.rate-limit.per-token-burst", "12",
                 "qrtrace.rate-limit.per-token-per-minute", "12",
+                // low enough for GateBatchTest to reach; each test venue's device token is a device of its own
+                "qrtrace.rate-limit.per-device-burst", "40",
+                "qrtrace.rate-limit.per-device-per-minute", "40",
                 // a category whose visits end at once, to test a check-out after the automatic end
                 "qrtrace.stay.by-category.TEST_INSTANT", "PT1S");
     }

@@ -37,6 +37,11 @@ public final class TestTokens {
         return keys().mint("gate-device", List.of(String.valueOf(venueId)), null, null, Duration.ofHours(1));
     }
 
+    /** A gate device with its own identity (token subject), e.g. to show per-device limits. */
+    public static String gateDevice(String subject, Object venueId) {
+        return keys().mint(subject, "gate-device", List.of(String.valueOf(venueId)), null, null, Duration.ofHours(1));
+    }
+
     /** Any role with any claims. */
     public static String token(String role, List<String> venues, String jurisdiction, String organisation) {
         return keys().mint(role, venues, jurisdiction, organisation, Duration.ofHours(1));
