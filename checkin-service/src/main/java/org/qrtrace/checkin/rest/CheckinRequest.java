@@ -2,6 +2,7 @@ package org.qrtrace.checkin.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.qrtrace.events.qr.QrToken;
 
@@ -13,10 +14,10 @@ public record CheckinRequest(
         @NotBlank @Size(max = 32) String phone,
         @Size(max = 100) String name,
         @Valid Declaration declaration,
-        @Size(max = 50) List<@Valid Dependant> dependants) {
+        @Size(max = 50) List<@NotNull @Valid Dependant> dependants) {
 
     /** The optional health declaration. */
-    public record Declaration(@Size(max = 20) List<@Size(max = 40) String> symptoms, @Size(max = 100) String travelledFrom,
+    public record Declaration(@Size(max = 20) List<@NotNull @Size(max = 40) String> symptoms, @Size(max = 100) String travelledFrom,
                               Boolean contactWithCase) {
     }
 

@@ -12,7 +12,7 @@ class LineIndexTest {
     @Test
     void mapsOffsetsToLinesForEveryLineEnding() {
         String text = "a,b\r\nc\nd\re";
-        VenueImportService.LineIndex index = new VenueImportService.LineIndex(text);
+        VenueCsvReader.LineIndex index = new VenueCsvReader.LineIndex(text);
         assertEquals(1, index.lineOf(0));
         assertEquals(1, index.lineOf(3));
         assertEquals(2, index.lineOf(5));
@@ -27,7 +27,7 @@ class LineIndexTest {
         for (int i = 0; i < lines; i++) {
             sb.append("x".repeat(width)).append('\n');
         }
-        VenueImportService.LineIndex index = new VenueImportService.LineIndex(sb.toString());
+        VenueCsvReader.LineIndex index = new VenueCsvReader.LineIndex(sb.toString());
         for (int line = 0; line < lines; line++) {
             assertEquals(line + 1, index.lineOf((long) line * (width + 1)));
         }
@@ -35,7 +35,7 @@ class LineIndexTest {
 
     @Test
     void fieldErrorsOfEntrancesPointAtTheEntrancesColumn() {
-        assertEquals("entrances", VenueImportService.columnOf("entrances[3].name"));
-        assertEquals("name", VenueImportService.columnOf("name"));
+        assertEquals("entrances", VenueCsvReader.columnOf("entrances[3].name"));
+        assertEquals("name", VenueCsvReader.columnOf("name"));
     }
 }
