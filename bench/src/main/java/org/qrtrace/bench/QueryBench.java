@@ -20,15 +20,19 @@ import java.util.Random;
  * Benchmark 3: exposure-query latency as the presence store grows (1M -> 10M rows over 21 day partitions), depth 1
  * and 2, through tracing-service's API. The rows are bulk-loaded with SQL straight into the tracing database (the only
  * benchmark that bypasses the APIs: loading 10M visits through HTTP would measure the loader, not the query).
- * People: a pool of 200,000 pseudonyms; venues: 20,000 in Thành phố Hải Dương; stays of 20 to 240 minutes.
+ * People: a pool of 200,000 pseudonyms; venues: 20,000 in Thành phố Hải Dương; stays of 20 to 240 minutes
+ * ({@code BENCH_QUERY_PEOPLE}, {@code BENCH_QUERY_VENUES} change them). Every visit carries a real sealed contact,
+ * sealed as checkin-service seals them (one key agreement per instance and hour, see ContactProtector): 64 contacts
+ * per hour of the 21 days, each hour's sealed in one session, so opening the answer's phones costs what it would.
  */
 final class QueryBench {
 
     record Point(long rows, int depth, int queries, double p50Ms, double p99Ms, double maxMs, double meanContacts) {
     }
 
-    private static final int PEOPLE = 200_000;
-    private static final int VENUES = 20_000;
+    private static final int PEOPLE = Integer.parseInt(System.getenv().getOrDefault("BENCH_QUERY_PEOPLE", "200000"));
+    private static final int VENUES = Integer.parseInt(System.getenv().getOrDefault("BENCH_QUERY_VENUES", "20000"));
+    private static final int CONTACTS_PER_HOUR = 64;
     private final Stack stack;
     private final Random random = new Random(42);
 
@@ -76,7 +80,39 @@ final class QueryBench {
             s.execute("INSERT INTO venue (venue_id, name, category, admin_unit_code, status, registered_at, updated_at) "
                     + "SELECT venue_id, 'Địa điểm thử ' || idx, 'MARKET', '288', 'ACTIVE', now() - interval '30 days', now() "
                     + "FROM bench_venue ON CONFLICT DO NOTHING");
+            s.execute("CREATE TABLE IF NOT EXISTS bench_seal (hour bigint, k int, sealed text NOT NULL, PRIMARY KEY (hour, k))");
         }
+        sealContacts(c);
+    }
+
+    /** Sealed contacts for every hour of the loaded days (and two spare): one sealing session per hour. */
+    private void sealContacts(Connection c) throws Exception {
+        java.security.PublicKey authority = org.qrtrace.common.crypto.ContactSeal.publicKeyFromBase64(
+                stack.secrets.getProperty("QRTRACE_SEAL_PUBLIC_KEY"));
+        long now = Instant.now().getEpochSecond() / 3600;
+        c.setAutoCommit(false);
+        try (var ps = c.prepareStatement("INSERT INTO bench_seal (hour, k, sealed) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+             var existing = c.prepareStatement("SELECT 1 FROM bench_seal WHERE hour = ? LIMIT 1")) {
+            for (long hour = now - 22 * 24; hour <= now + 2; hour++) {
+                existing.setLong(1, hour);
+                try (ResultSet rs = existing.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                var session = new org.qrtrace.common.crypto.ContactSeal.Session(authority, 1_000_000, java.time.Duration.ofHours(2));
+                for (int k = 0; k < CONTACTS_PER_HOUR; k++) {
+                    ps.setLong(1, hour);
+                    ps.setInt(2, k);
+                    ps.setString(3, new org.qrtrace.common.crypto.SealedContact(String.format("+849%08d", hour % 1000 * 100 + k),
+                            null).sealWith(session));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        c.commit();
+        c.setAutoCommit(true);
     }
 
     private static long count(Connection c) throws Exception {
@@ -91,12 +127,15 @@ final class QueryBench {
             long chunk = 1_000_000;
             for (long done = 0; done < rows; done += chunk) {
                 long n = Math.min(chunk, rows - done);
-                s.execute("INSERT INTO visit (checked_in_at, checkin_id, pseudonym, venue_id, checked_out_at, auto_checkout_at, source) "
+                s.execute("INSERT INTO visit (checked_in_at, checkin_id, pseudonym, venue_id, checked_out_at, auto_checkout_at, "
+                        + "source, sealed_contact) "
                         + "SELECT g.t, gen_random_uuid(), encode(sha256(('bench-person-' || g.p)::bytea), 'hex'), v.venue_id, "
-                        + "g.t + g.d, g.t + g.d, 'API' FROM (SELECT now() - random() * interval '21 days' AS t, "
+                        + "g.t + g.d, g.t + g.d, 'API', bs.sealed FROM (SELECT now() - random() * interval '21 days' AS t, "
                         + "(20 + random() * 220) * interval '1 minute' AS d, (random() * " + (PEOPLE - 1) + ")::int AS p, "
                         + "(random() * " + (VENUES - 1) + ")::int AS vi FROM generate_series(1, " + n + ")) g "
-                        + "JOIN bench_venue v ON v.idx = g.vi");
+                        + "JOIN bench_venue v ON v.idx = g.vi "
+                        + "JOIN bench_seal bs ON bs.hour = floor(extract(epoch FROM g.t) / 3600)::bigint AND bs.k = g.p % "
+                        + CONTACTS_PER_HOUR);
             }
             s.execute("ANALYZE visit");
         }

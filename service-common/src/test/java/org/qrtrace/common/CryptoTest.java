@@ -74,6 +74,32 @@ class CryptoTest {
     }
 
     @Test
+    void anOpenerNeedsOneKeyAgreementPerSessionAndRefusesWhatTheStaticOpenRefuses() {
+        ContactSeal.Opener opener = new ContactSeal.Opener(AUTHORITY.getPrivate(), 2);
+        ContactSeal.Session session = new ContactSeal.Session(AUTHORITY.getPublic(), 1000, java.time.Duration.ofHours(1));
+        for (int i = 0; i < 50; i++) {
+            SealedContact contact = new SealedContact("+8491200" + String.format("%04d", i), i % 2 == 0 ? null : "Người " + i);
+            assertEquals(contact, SealedContact.open(opener, contact.sealWith(session)));
+        }
+        assertEquals(1, opener.rememberedKeys(), "50 contacts of one session: one key agreement");
+
+        SealedContact single = new SealedContact("+84912345678", "Nguyễn Văn A");
+        String a = single.sealFor(AUTHORITY.getPublic());
+        assertEquals(single, SealedContact.open(opener, a));
+        assertEquals(single, SealedContact.open(opener, single.sealFor(AUTHORITY.getPublic())));
+        assertEquals(2, opener.rememberedKeys(), "bounded: the least recently used key is forgotten");
+
+        byte[] raw = Base64.getUrlDecoder().decode(a);
+        raw[raw.length - 1] ^= 1;
+        String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        assertThrows(IllegalArgumentException.class, () -> opener.open(tampered), "tag still checked with a remembered key");
+        assertThrows(IllegalArgumentException.class, () -> opener.open("garbage"));
+        ContactSeal.Opener stranger = new ContactSeal.Opener(ContactSeal.generateKeyPair().getPrivate(), 10);
+        assertThrows(IllegalArgumentException.class, () -> stranger.open(a));
+        assertEquals(0, stranger.rememberedKeys(), "a key that opened nothing is not remembered");
+    }
+
+    @Test
     void keysRoundTripThroughTheirConfiguredForm() {
         String pub = Base64.getEncoder().encodeToString(AUTHORITY.getPublic().getEncoded());
         String priv = Base64.getEncoder().encodeToString(AUTHORITY.getPrivate().getEncoded());

@@ -19,9 +19,15 @@ import java.time.Duration;
 @ApplicationScoped
 public class ContactProtector {
 
-    /** One key agreement serves at most this many contacts, for at most this long (see ContactSeal.Session). */
-    private static final long SEALS_PER_KEY_AGREEMENT = 100_000;
-    private static final Duration KEY_AGREEMENT_LIFETIME = Duration.ofMinutes(5);
+    /**
+     * One key agreement serves at most this many contacts, for at most this long (see ContactSeal.Session). An hour
+     * keeps the agreements an officer's query must redo few (tracing-service remembers each session's key): a 14-day
+     * depth-2 query meets ~340 sessions per instance instead of one per contact. A shared ephemeral key only tells
+     * that two contacts were sealed by the same instance in the same hour, which their check-in times tell anyway.
+     * A million seals is far below AES-GCM's 2^32 limit for random nonces.
+     */
+    static final long SEALS_PER_KEY_AGREEMENT = 1_000_000;
+    static final Duration KEY_AGREEMENT_LIFETIME = Duration.ofHours(1);
 
     private final Pseudonymiser pseudonymiser;
     private final ContactSeal.Session sealing;

@@ -27,8 +27,17 @@ public record SealedContact(String phone, String name) {
     }
 
     public static SealedContact open(PrivateKey authority, String sealed) {
+        return read(ContactSeal.open(authority, sealed));
+    }
+
+    /** The same, through an opener that remembers the keys of sealing sessions (many contacts, few key agreements). */
+    public static SealedContact open(ContactSeal.Opener opener, String sealed) {
+        return read(opener.open(sealed));
+    }
+
+    private static SealedContact read(byte[] json) {
         try {
-            return EventCodec.mapper().readValue(ContactSeal.open(authority, sealed), SealedContact.class);
+            return EventCodec.mapper().readValue(json, SealedContact.class);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("sealed contact is not readable", e);
         }

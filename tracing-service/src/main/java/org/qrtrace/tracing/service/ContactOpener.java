@@ -21,11 +21,18 @@ public class ContactOpener {
     @Inject
     MeterRegistry metrics;
 
-    private PrivateKey key;
+    /**
+     * Keys of sealing sessions remembered: checkin-service seals up to an hour of contacts per key agreement, so a
+     * 14-day query meets at most a few hundred sessions per checkin-service instance.
+     */
+    static final int REMEMBERED_SESSION_KEYS = 20_000;
+
+    private ContactSeal.Opener opener;
 
     @PostConstruct
     void init() {
-        key = ContactSeal.privateKeyFromBase64(seal.privateKey());
+        PrivateKey key = ContactSeal.privateKeyFromBase64(seal.privateKey());
+        opener = new ContactSeal.Opener(key, REMEMBERED_SESSION_KEYS);
     }
 
     /** Empty when there is nothing sealed or the blob cannot be opened with this key (counted, never logged). */
@@ -34,7 +41,7 @@ public class ContactOpener {
             return Optional.empty();
         }
         try {
-            return Optional.of(SealedContact.open(key, sealed));
+            return Optional.of(SealedContact.open(opener, sealed));
         } catch (IllegalArgumentException e) {
             metrics.counter("tracing.contacts.unreadable").increment();
             return Optional.empty();
