@@ -2,6 +2,7 @@ package org.qrtrace.tracing.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,6 +70,9 @@ public class ExposureQueryService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    MeterRegistry metrics;
+
     /** Base64 HMAC pepper shared with checkin-service: the pseudonym of an index case typed in by phone. */
     @ConfigProperty(name = "qrtrace.pepper")
     String pepper;
@@ -102,9 +106,12 @@ public class ExposureQueryService {
         String indexPseudonym = indexPseudonym(request);
         ExposureParameters parameters = parameters(request);
 
+        Phases phases = new Phases(metrics, parameters.depth());
         ExposureResult all = new ExposureTracer(presence).trace(indexPseudonym, parameters);
+        phases.done("trace");
         Map<UUID, Venue> known = venues.findAll(venueIds(store(all)));
         ExposureResult visible = all.visibleAt(id -> AccessPolicy.covers(jurisdiction, known.get(id)));
+        phases.done("jurisdiction");
 
         ExposureQueryView.Parameters shownParameters = new ExposureQueryView.Parameters(indexPseudonym,
                 parameters.from(), parameters.to(), (int) parameters.buffer().toMinutes(),
@@ -112,11 +119,36 @@ public class ExposureQueryService {
         StoredResult stored = store(visible);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        queries.insert(new StoredQueryRow(id, now, access.caller().subject(), access.role(), jurisdiction,
-                request.caseReference(), json(shownParameters), json(stored)));
+        StoredQueryRow row = new StoredQueryRow(id, now, access.caller().subject(), access.role(), jurisdiction,
+                request.caseReference(), json(shownParameters), json(stored));
+        phases.done("serialise");
+        queries.insert(row);
+        phases.done("store");
         audit.append(AuditLog.Action.EXPOSURE_QUERY, request.caseReference(), auditParameters(id, shownParameters),
                 stored.contacts().size());
-        return render(id, request.caseReference(), now, shownParameters, stored, jurisdiction);
+        phases.done("audit");
+        ExposureQueryView view = render(id, request.caseReference(), now, shownParameters, stored, jurisdiction);
+        phases.done("render");
+        return view;
+    }
+
+    /** Where an exposure query's time goes, as timers {@code tracing.exposure.phase{phase,depth}} at /q/metrics. */
+    private static final class Phases {
+        private final MeterRegistry registry;
+        private final String depth;
+        private long last = System.nanoTime();
+
+        Phases(MeterRegistry registry, int depth) {
+            this.registry = registry;
+            this.depth = String.valueOf(depth);
+        }
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            registry.timer("tracing.exposure.phase", "phase", phase, "depth", depth)
+                    .record(now - last, java.util.concurrent.TimeUnit.NANOSECONDS);
+            last = now;
+        }
     }
 
     /** A stored query, re-rendered for the officer who ran it (phones opened again, the read audited). */
