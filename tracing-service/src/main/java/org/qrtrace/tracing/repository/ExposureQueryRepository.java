@@ -24,9 +24,10 @@ public class ExposureQueryRepository {
                                  String caseReference, String parametersJson, String resultJson) {
     }
 
+    /** Stores a query; its result (often MBs of JSON at depth 2) gzip-compressed. */
     public void insert(StoredQueryRow q) {
-        String sql = "INSERT INTO exposure_query (id, created_at, subject, role, jurisdiction, case_reference, parameters, result) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
+        String sql = "INSERT INTO exposure_query (id, created_at, subject, role, jurisdiction, case_reference, parameters, "
+                + "result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, q.id());
             ps.setTimestamp(2, Sql.ts(q.createdAt()));
@@ -35,7 +36,7 @@ public class ExposureQueryRepository {
             ps.setString(5, q.jurisdiction());
             ps.setString(6, q.caseReference());
             ps.setString(7, q.parametersJson());
-            ps.setString(8, q.resultJson());
+            ps.setBytes(8, gzip(q.resultJson()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store exposure query", e);
@@ -43,7 +44,8 @@ public class ExposureQueryRepository {
     }
 
     public Optional<StoredQueryRow> find(UUID id) {
-        String sql = "SELECT id, created_at, subject, role, jurisdiction, case_reference, parameters::text AS p, result::text AS r "
+        String sql = "SELECT id, created_at, subject, role, jurisdiction, case_reference, parameters::text AS p, result::text AS r, "
+                + "result_gzip "
                 + "FROM exposure_query WHERE id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);
@@ -53,10 +55,33 @@ public class ExposureQueryRepository {
                 }
                 return Optional.of(new StoredQueryRow(Sql.uuid(rs, "id"), Sql.instant(rs, "created_at"), rs.getString("subject"),
                         rs.getString("role"), rs.getString("jurisdiction"), rs.getString("case_reference"),
-                        rs.getString("p"), rs.getString("r")));
+                        rs.getString("p"), rs.getBytes("result_gzip") != null ? gunzip(rs.getBytes("result_gzip"))
+                        : rs.getString("r")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read exposure query", e);
+        }
+    }
+
+    static byte[] gzip(String json) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length() / 5 + 64);
+        try (var gz = new java.util.zip.GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
+            gz.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String gunzip(byte[] gzipped) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped), 1 << 16)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored exposure query is unreadable", e);
         }
     }
 }

@@ -22,6 +22,9 @@ import java.util.UUID;
 /**
  * Reads of the presence store for exposure queries and presence lists. Every statement is bounded below by the
  * maximum stay, so PostgreSQL prunes day partitions and walks the (pseudonym, start) or (venue, start) index only.
+ * The lateral subqueries end in {@code OFFSET 0}: without that fence PostgreSQL flattens them into a join and, for a
+ * depth-2 query's thousands of windows, chose a hash join over a sequential scan of every partition (1.6 s at 1M
+ * rows instead of 0.14 s through the index; worse with every million rows).
  */
 @ApplicationScoped
 public class PresenceRepository implements PresenceLookup {
@@ -34,12 +37,12 @@ public class PresenceRepository implements PresenceLookup {
     static final String VISITS_INTERSECTING = "SELECT " + COLUMNS
             + " FROM unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) AS w(venue_id, ws, we)"
             + " CROSS JOIN LATERAL (SELECT * FROM visit x WHERE x.venue_id = w.venue_id"
-            + " AND x.checked_in_at >= w.ws - ?::interval AND x.checked_in_at < w.we AND x.checked_out_at > w.ws) v";
+            + " AND x.checked_in_at >= w.ws - ?::interval AND x.checked_in_at < w.we AND x.checked_out_at > w.ws OFFSET 0) v";
 
     static final String VISITS_STARTING_BETWEEN = "SELECT " + COLUMNS
             + " FROM unnest(?::text[], ?::timestamptz[]) AS f(pseudonym, since)"
             + " CROSS JOIN LATERAL (SELECT * FROM visit x WHERE x.pseudonym = f.pseudonym"
-            + " AND x.checked_in_at >= f.since AND x.checked_in_at < ?) v";
+            + " AND x.checked_in_at >= f.since AND x.checked_in_at < ? OFFSET 0) v";
 
     @Inject
     AgroalDataSource dataSource;
