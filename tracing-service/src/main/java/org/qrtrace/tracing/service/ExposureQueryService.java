@@ -107,8 +107,9 @@ public class ExposureQueryService {
         ExposureParameters parameters = parameters(request);
 
         Phases phases = new Phases(metrics, parameters.depth());
-        ExposureResult all = new ExposureTracer(presence).trace(indexPseudonym, parameters);
-        phases.done("trace");
+        TimedLookup lookup = new TimedLookup(presence);
+        ExposureResult all = new ExposureTracer(lookup).trace(indexPseudonym, parameters);
+        phases.done("trace", lookup.nanos);
         Map<UUID, Venue> known = venues.findAll(venueIds(store(all)));
         ExposureResult visible = all.visibleAt(id -> AccessPolicy.covers(jurisdiction, known.get(id)));
         phases.done("jurisdiction");
@@ -144,10 +145,56 @@ public class ExposureQueryService {
         }
 
         void done(String phase) {
+            done(phase, 0);
+        }
+
+        /** A phase of which {@code sqlNanos} were spent waiting for PostgreSQL (recorded as phase "PHASE-sql"). */
+        void done(String phase, long sqlNanos) {
             long now = System.nanoTime();
-            registry.timer("tracing.exposure.phase", "phase", phase, "depth", depth)
-                    .record(now - last, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (sqlNanos > 0) {
+                record(phase + "-sql", sqlNanos);
+            }
+            record(phase, now - last - sqlNanos);
             last = now;
+        }
+
+        private void record(String phase, long nanos) {
+            registry.timer("tracing.exposure.phase", "phase", phase, "depth", depth)
+                    .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The presence store, timing its reads for {@link Phases}. */
+    private static final class TimedLookup implements org.qrtrace.tracing.domain.PresenceLookup {
+        private final org.qrtrace.tracing.domain.PresenceLookup store;
+        long nanos;
+
+        TimedLookup(org.qrtrace.tracing.domain.PresenceLookup store) {
+            this.store = store;
+        }
+
+        private <T> T timed(java.util.function.Supplier<T> read) {
+            long start = System.nanoTime();
+            try {
+                return read.get();
+            } finally {
+                nanos += System.nanoTime() - start;
+            }
+        }
+
+        @Override
+        public List<PresenceInterval> visitsOf(String pseudonym, Instant from, Instant to) {
+            return timed(() -> store.visitsOf(pseudonym, from, to));
+        }
+
+        @Override
+        public List<PresenceInterval> visitsIntersecting(java.util.Collection<PresenceInterval.Window> windows) {
+            return timed(() -> store.visitsIntersecting(windows));
+        }
+
+        @Override
+        public List<PresenceInterval> visitsStartingBetween(Map<String, Instant> startFromByPseudonym, Instant to) {
+            return timed(() -> store.visitsStartingBetween(startFromByPseudonym, to));
         }
     }
 
