@@ -79,6 +79,9 @@ public class ExposureQueryService {
 
     Clock clock = Clock.systemUTC();
 
+    /** Answers with more contacts than this are rendered (contacts opened) in parallel. */
+    static final int PARALLEL_RENDER_FROM = 500;
+
     private Pseudonymiser pseudonymiser;
 
     @PostConstruct
@@ -110,7 +113,7 @@ public class ExposureQueryService {
         TimedLookup lookup = new TimedLookup(presence);
         ExposureResult all = new ExposureTracer(lookup).trace(indexPseudonym, parameters);
         phases.done("trace", lookup.nanos);
-        Map<UUID, Venue> known = venues.findAll(venueIds(store(all)));
+        Map<UUID, Venue> known = venues.findAll(venueIds(all));
         ExposureResult visible = all.visibleAt(id -> AccessPolicy.covers(jurisdiction, known.get(id)));
         phases.done("jurisdiction");
 
@@ -261,7 +264,9 @@ public class ExposureQueryService {
                 .map(v -> new ExposureQueryView.IndexVisit(v.venueId(), nameOf(known, v.venueId()), v.checkedInAt(), v.checkedOutAt()))
                 .toList();
         boolean officer = access.caller().hasRole(Roles.HEALTH_OFFICER);
-        List<ExposureQueryView.ContactView> shown = stored.contacts().stream().map(c -> {
+        // Opening thousands of sealed contacts (depth 2) is CPU work: spread over the cores; order is kept.
+        var source = stored.contacts().size() > PARALLEL_RENDER_FROM ? stored.contacts().parallelStream() : stored.contacts().stream();
+        List<ExposureQueryView.ContactView> shown = source.map(c -> {
             boolean mayOpen = officer && c.overlaps().stream().allMatch(o -> AccessPolicy.covers(jurisdiction, known.get(o.venueId())));
             Optional<SealedContact> contact = mayOpen ? contacts.open(c.sealedContact()) : Optional.empty();
             List<ExposureQueryView.OverlapView> overlaps = c.overlaps().stream()
@@ -272,6 +277,13 @@ public class ExposureQueryService {
         }).toList();
         return new ExposureQueryView(id, caseReference, createdAt, parameters, index, shown,
                 new ExposureQueryView.Omitted(stored.indexVisitsOmitted(), stored.contactsOmitted()));
+    }
+
+    private static Set<UUID> venueIds(ExposureResult result) {
+        Set<UUID> ids = new HashSet<>();
+        result.indexVisits().forEach(v -> ids.add(v.venueId()));
+        result.contacts().forEach(c -> c.overlaps().forEach(o -> ids.add(o.venueId())));
+        return ids;
     }
 
     private static Set<UUID> venueIds(StoredResult result) {

@@ -153,6 +153,15 @@ class ExposureFlowTest {
         assertEquals(t(100).toString(), r.getString("contacts[2].exposureStart"));
         assertEquals(B.toString(), r.getString("contacts[3].overlaps[0].venueId"));
         assertEquals(1, r.getList("contacts[3].overlaps").size(), "the duplicated check-in is one visit");
+
+        // large answers travel gzip-compressed to clients that accept it (RestAssured asks and unpacks)
+        io.restassured.response.Response gzipped = given().auth().oauth2(OFFICER_30).contentType(ContentType.JSON)
+                .header("Accept-Encoding", "gzip")
+                .body(Map.of("caseReference", "HD-2026-0142", "phone", "0912 345 678", "from", t(-60).toString(),
+                        "to", t(420).toString(), "depth", 2))
+                .when().post("/api/v1/exposure-queries");
+        assertEquals("gzip", gzipped.header("Content-Encoding"));
+        assertEquals(4, gzipped.jsonPath().getList("contacts").size());
     }
 
     @Test

@@ -82,11 +82,33 @@ class ExposureQueryPlanTest {
                     .replaceFirst("\\?", "'{" + String.join(",", starts) + "}'")
                     .replaceFirst("\\?", "'{" + String.join(",", ends) + "}'")
                     .replaceFirst("\\?", "'" + maxStay + "'");
+            // Depth 2 asks the same for the F1s' later visits: thousands of windows. Without the OFFSET 0 fence the
+            // planner flattened the lateral subquery and hash-joined the windows with a sequential scan of every
+            // partition (seen at 1M rows: 1.6 s instead of 0.14 s).
+            List<String> f2Venues = new ArrayList<>();
+            List<String> f2Starts = new ArrayList<>();
+            List<String> f2Ends = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT venue_id, checked_in_at, checked_out_at FROM visit "
+                    + "WHERE pseudonym LIKE 'plan-p%' ORDER BY random() LIMIT 3000")) {
+                while (rs.next()) {
+                    f2Venues.add(rs.getString("venue_id"));
+                    f2Starts.add(rs.getTimestamp("checked_in_at").toInstant().toString());
+                    f2Ends.add(rs.getTimestamp("checked_out_at").toInstant().plus(Duration.ofMinutes(30)).toString());
+                }
+            }
+            String depthTwoSql = PresenceRepository.VISITS_INTERSECTING
+                    .replaceFirst("\\?", "'{" + String.join(",", f2Venues) + "}'")
+                    .replaceFirst("\\?", "'{" + String.join(",", f2Starts) + "}'")
+                    .replaceFirst("\\?", "'{" + String.join(",", f2Ends) + "}'")
+                    .replaceFirst("\\?", "'" + maxStay + "'");
             String indexPlan = explain(s, indexSql);
             String contactsPlan = explain(s, contactsSql);
+            String depthTwoPlan = explain(s, depthTwoSql);
             out.append("-- 1. the index person's visits in a 14-day window\n").append(indexSql).append("\n\n").append(indexPlan)
                     .append("\n-- 2. everyone at those venues overlapping the visits extended by a 30-minute buffer\n")
-                    .append(contactsSql).append("\n\n").append(contactsPlan);
+                    .append(contactsSql).append("\n\n").append(contactsPlan)
+                    .append("\n-- 3. depth 2: the same for ").append(f2Venues.size()).append(" windows (SQL not shown)\n\n")
+                    .append(depthTwoPlan);
             Path file = Path.of("target", "exposure-query-plan.txt");
             Files.writeString(file, out);
 
@@ -97,6 +119,9 @@ class ExposureQueryPlanTest {
             // The planner may seq-scan a partition it knows to be empty; no sequential scan may read a row.
             assertFalse(seqScanReadsRows(indexPlan), "no sequential scan reads rows:\n" + indexPlan);
             assertFalse(seqScanReadsRows(contactsPlan), "no sequential scan reads rows:\n" + contactsPlan);
+            assertTrue(f2Venues.size() > 1000);
+            assertFalse(depthTwoPlan.contains("Hash Join"), "3,000 windows still probe the index:\n" + depthTwoPlan);
+            assertFalse(seqScanReadsRows(depthTwoPlan), "no sequential scan reads rows:\n" + depthTwoPlan);
         } finally {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("DELETE FROM visit WHERE pseudonym LIKE 'plan-%'");
