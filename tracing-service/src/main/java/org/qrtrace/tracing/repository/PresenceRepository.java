@@ -34,10 +34,21 @@ public class PresenceRepository implements PresenceLookup {
     static final String VISITS_OF = "SELECT " + COLUMNS + " FROM visit v WHERE v.pseudonym = ? "
             + "AND v.checked_in_at >= ? AND v.checked_in_at < ? AND v.checked_out_at > ?";
 
+    /** Visits up to this long are found through the main venue index; longer ones through {@code visit_venue_long}. */
+    static final String SHORT_STAY = "interval '4 hours'";
+
+    /**
+     * Everyone at each window's venue intersecting the window, in two disjoint parts: visits that started at most
+     * {@link #SHORT_STAY} before the window (main index, a few hours read per probe), and visits that started earlier,
+     * up to the maximum stay, which are necessarily longer than that (partial index {@code visit_venue_long}, V3).
+     */
     static final String VISITS_INTERSECTING = "SELECT " + COLUMNS
             + " FROM unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) AS w(venue_id, ws, we)"
-            + " CROSS JOIN LATERAL (SELECT * FROM visit x WHERE x.venue_id = w.venue_id"
-            + " AND x.checked_in_at >= w.ws - ?::interval AND x.checked_in_at < w.we AND x.checked_out_at > w.ws OFFSET 0) v";
+            + " CROSS JOIN LATERAL ((SELECT * FROM visit x WHERE x.venue_id = w.venue_id"
+            + " AND x.checked_in_at >= w.ws - " + SHORT_STAY + " AND x.checked_in_at < w.we AND x.checked_out_at > w.ws OFFSET 0)"
+            + " UNION ALL (SELECT * FROM visit x WHERE x.venue_id = w.venue_id"
+            + " AND x.checked_in_at >= w.ws - ?::interval AND x.checked_in_at < w.ws - " + SHORT_STAY
+            + " AND x.checked_out_at > w.ws AND x.checked_out_at - x.checked_in_at > " + SHORT_STAY + " OFFSET 0)) v";
 
     static final String VISITS_STARTING_BETWEEN = "SELECT " + COLUMNS
             + " FROM unnest(?::text[], ?::timestamptz[]) AS f(pseudonym, since)"

@@ -53,7 +53,9 @@ class SqlPresenceLookupTest {
             List<PresenceInterval> visits = new ArrayList<>();
             for (int i = 0; i < 160; i++) {
                 Instant start = base.plus(Duration.ofMinutes(5L * random.nextInt(150)));
-                Instant end = start.plus(Duration.ofMinutes(5L * (1 + random.nextInt(48))));
+                // mostly short stays; every 7th one of 4 to 40 hours (workplaces, hotels: the long-visit index)
+                Instant end = start.plus(Duration.ofMinutes(i % 7 == 3 ? 5L * (48 + random.nextInt(433))
+                        : 5L * (1 + random.nextInt(48))));
                 String who = i % 10 == 0 ? people.get(0) : people.get(random.nextInt(people.size()));
                 visits.add(new PresenceInterval(UUID.randomUUID(), who,
                         venues.get(random.nextInt(venues.size())), start, end, null));
