@@ -84,6 +84,44 @@ public class PresenceRepository implements PresenceLookup {
             return List.of();
         }
         List<PresenceInterval.Window> windows = merged(requested);
+        if (windows.size() < PARALLEL_FROM) {
+            return intersecting(windows);
+        }
+        // A depth-2 query's thousands of probes: split by position over a few connections so that PostgreSQL works
+        // (and waits for pages) on several cores at once. The parts are plain reads of rows that are only ever added.
+        int size = (windows.size() + PARALLEL_PARTS - 1) / PARALLEL_PARTS;
+        List<java.util.concurrent.Future<List<PresenceInterval>>> others = new ArrayList<>();
+        for (int from = size; from < windows.size(); from += size) {
+            List<PresenceInterval.Window> part = windows.subList(from, Math.min(windows.size(), from + size));
+            others.add(LOOKUPS.submit(() -> intersecting(part)));
+        }
+        List<PresenceInterval> out = new ArrayList<>(intersecting(windows.subList(0, size)));
+        try {
+            for (var other : others) {
+                out.addAll(other.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("presence read interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            others.forEach(f -> f.cancel(true));
+        }
+        return out;
+    }
+
+    /** Lookups with at least this many windows are split into {@link #PARALLEL_PARTS} concurrent statements. */
+    static final int PARALLEL_FROM = 400;
+    static final int PARALLEL_PARTS = 4;
+    private static final java.util.concurrent.ExecutorService LOOKUPS = java.util.concurrent.Executors.newFixedThreadPool(
+            PARALLEL_PARTS - 1, runnable -> {
+                Thread t = new Thread(runnable, "presence-lookup");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private List<PresenceInterval> intersecting(List<PresenceInterval.Window> windows) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VISITS_INTERSECTING)) {
             ps.setArray(1, Sql.textArray(c, windows.stream().map(PresenceInterval.Window::venueId).toList()));
             ps.setArray(2, Sql.textArray(c, windows.stream().map(PresenceInterval.Window::start).toList()));
