@@ -83,19 +83,26 @@ public class PresenceRepository implements PresenceLookup {
         if (requested.isEmpty()) {
             return List.of();
         }
-        List<PresenceInterval.Window> windows = merged(requested);
-        if (windows.size() < PARALLEL_FROM) {
-            return intersecting(windows);
+        return inParts(merged(requested), PARALLEL_WINDOWS, this::intersecting);
+    }
+
+    /**
+     * A depth-2 query's lookups make thousands of index probes (one per window, or per F1 and day partition): split by
+     * position over a few connections, PostgreSQL works (and waits for pages) on several cores at once. The parts are
+     * plain reads of rows that are only ever added, so reading them outside the request's transaction is safe.
+     */
+    static <T> List<PresenceInterval> inParts(List<T> items, int parallelFrom,
+                                                      java.util.function.Function<List<T>, List<PresenceInterval>> read) {
+        if (items.size() < parallelFrom) {
+            return read.apply(items);
         }
-        // A depth-2 query's thousands of probes: split by position over a few connections so that PostgreSQL works
-        // (and waits for pages) on several cores at once. The parts are plain reads of rows that are only ever added.
-        int size = (windows.size() + PARALLEL_PARTS - 1) / PARALLEL_PARTS;
+        int size = (items.size() + PARALLEL_PARTS - 1) / PARALLEL_PARTS;
         List<java.util.concurrent.Future<List<PresenceInterval>>> others = new ArrayList<>();
-        for (int from = size; from < windows.size(); from += size) {
-            List<PresenceInterval.Window> part = windows.subList(from, Math.min(windows.size(), from + size));
-            others.add(LOOKUPS.submit(() -> intersecting(part)));
+        for (int from = size; from < items.size(); from += size) {
+            List<T> part = items.subList(from, Math.min(items.size(), from + size));
+            others.add(LOOKUPS.submit(() -> read.apply(part)));
         }
-        List<PresenceInterval> out = new ArrayList<>(intersecting(windows.subList(0, size)));
+        List<PresenceInterval> out = new ArrayList<>(read.apply(items.subList(0, size)));
         try {
             for (var other : others) {
                 out.addAll(other.get());
@@ -111,8 +118,9 @@ public class PresenceRepository implements PresenceLookup {
         return out;
     }
 
-    /** Lookups with at least this many windows are split into {@link #PARALLEL_PARTS} concurrent statements. */
-    static final int PARALLEL_FROM = 400;
+    /** Lookups with at least this many windows (or people) are split into {@link #PARALLEL_PARTS} statements. */
+    static final int PARALLEL_WINDOWS = 400;
+    static final int PARALLEL_PEOPLE = 40;
     static final int PARALLEL_PARTS = 4;
     private static final java.util.concurrent.ExecutorService LOOKUPS = java.util.concurrent.Executors.newFixedThreadPool(
             PARALLEL_PARTS - 1, runnable -> {
@@ -165,7 +173,12 @@ public class PresenceRepository implements PresenceLookup {
         if (startFromByPseudonym.isEmpty()) {
             return List.of();
         }
-        List<String> pseudonyms = List.copyOf(startFromByPseudonym.keySet());
+        return inParts(List.copyOf(startFromByPseudonym.keySet()), PARALLEL_PEOPLE,
+                part -> startingBetween(part, startFromByPseudonym, to));
+    }
+
+    private List<PresenceInterval> startingBetween(List<String> pseudonyms, Map<String, Instant> startFromByPseudonym,
+                                                   Instant to) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VISITS_STARTING_BETWEEN)) {
             ps.setArray(1, Sql.textArray(c, pseudonyms));
             ps.setArray(2, Sql.textArray(c, pseudonyms.stream().map(startFromByPseudonym::get).toList()));

@@ -78,6 +78,37 @@ class SqlPresenceLookupTest {
         assertTrue(withContacts >= 3, "the random sets must exercise F2 (" + withContacts + " did)");
     }
 
+    @Test
+    void aLargeClusterReadInConcurrentPartsGivesTheSameContacts() throws SQLException {
+        // Enough F1s and F1 visits that the lookups split into concurrent statements (PresenceRepository.inParts).
+        Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
+        Random random = new Random(99);
+        List<UUID> venues = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            venues.add(UUID.randomUUID());
+        }
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            people.add(UUID.randomUUID().toString());
+        }
+        List<PresenceInterval> visits = new ArrayList<>();
+        for (int i = 0; i < 2400; i++) {
+            Instant start = base.plus(Duration.ofMinutes(10L * random.nextInt(400)));
+            Instant end = start.plus(Duration.ofMinutes(i % 9 == 4 ? 5L * (48 + random.nextInt(300)) : 15L + 5L * random.nextInt(30)));
+            String who = i % 8 == 0 ? people.get(0) : people.get(random.nextInt(people.size()));
+            visits.add(new PresenceInterval(UUID.randomUUID(), who, venues.get(random.nextInt(venues.size())), start, end, null));
+        }
+        store(visits);
+        ExposureParameters parameters = new ExposureParameters(base, base.plus(Duration.ofDays(3)), Duration.ofMinutes(30),
+                Duration.ofMinutes(15), 2);
+        ExposureResult fromSql = new ExposureTracer(presence).trace(people.get(0), parameters);
+        long f1 = fromSql.contacts().stream().filter(c -> c.tier() == Tier.F1).count();
+        assertTrue(f1 >= 40, "F1s enough for concurrent parts: " + f1);
+        assertTrue(visits.stream().filter(v -> !v.pseudonym().equals(people.get(0))).count() >= 400);
+        assertEquals(ReferenceExposure.contacts(visits, people.get(0), parameters.from(), parameters.to(),
+                parameters.buffer(), parameters.minOverlap(), 2), ReferenceExposure.of(fromSql));
+    }
+
     private void store(List<PresenceInterval> visits) throws SQLException {
         String sql = "INSERT INTO visit (checked_in_at, checkin_id, pseudonym, venue_id, checked_out_at, auto_checkout_at, source) "
                 + "VALUES (?, ?, ?, ?, ?, ?, 'WEB')";
