@@ -114,7 +114,8 @@ public class ExposureQueryService {
         ExposureResult all = new ExposureTracer(lookup).trace(indexPseudonym, parameters);
         phases.done("trace", lookup.nanos);
         Map<UUID, Venue> known = venues.findAll(venueIds(all));
-        ExposureResult visible = all.visibleAt(id -> AccessPolicy.covers(jurisdiction, known.get(id)));
+        Set<UUID> inJurisdiction = inJurisdiction(known, jurisdiction);
+        ExposureResult visible = all.visibleAt(inJurisdiction::contains);
         phases.done("jurisdiction");
 
         ExposureQueryView.Parameters shownParameters = new ExposureQueryView.Parameters(indexPseudonym,
@@ -131,7 +132,7 @@ public class ExposureQueryService {
         audit.append(AuditLog.Action.EXPOSURE_QUERY, request.caseReference(), auditParameters(id, shownParameters),
                 stored.contacts().size());
         phases.done("audit");
-        ExposureQueryView view = render(id, request.caseReference(), now, shownParameters, stored, jurisdiction);
+        ExposureQueryView view = render(id, request.caseReference(), now, shownParameters, stored, known, inJurisdiction);
         phases.done("render");
         return view;
     }
@@ -260,6 +261,13 @@ public class ExposureQueryService {
     private ExposureQueryView render(UUID id, String caseReference, Instant createdAt, ExposureQueryView.Parameters parameters,
                                      StoredResult stored, String jurisdiction) {
         Map<UUID, Venue> known = venues.findAll(venueIds(stored));
+        Set<UUID> inJurisdiction = inJurisdiction(known, jurisdiction);
+        return render(id, caseReference, createdAt, parameters, stored, known, inJurisdiction);
+    }
+
+    /** @param known the venues of the result by id; @param inJurisdiction those inside the officer's jurisdiction */
+    private ExposureQueryView render(UUID id, String caseReference, Instant createdAt, ExposureQueryView.Parameters parameters,
+                                     StoredResult stored, Map<UUID, Venue> known, Set<UUID> inJurisdiction) {
         List<ExposureQueryView.IndexVisit> index = stored.indexVisits().stream()
                 .map(v -> new ExposureQueryView.IndexVisit(v.venueId(), nameOf(known, v.venueId()), v.checkedInAt(), v.checkedOutAt()))
                 .toList();
@@ -267,7 +275,7 @@ public class ExposureQueryService {
         // Opening thousands of sealed contacts (depth 2) is CPU work: spread over the cores; order is kept.
         var source = stored.contacts().size() > PARALLEL_RENDER_FROM ? stored.contacts().parallelStream() : stored.contacts().stream();
         List<ExposureQueryView.ContactView> shown = source.map(c -> {
-            boolean mayOpen = officer && c.overlaps().stream().allMatch(o -> AccessPolicy.covers(jurisdiction, known.get(o.venueId())));
+            boolean mayOpen = officer && c.overlaps().stream().allMatch(o -> inJurisdiction.contains(o.venueId()));
             Optional<SealedContact> contact = mayOpen ? contacts.open(c.sealedContact()) : Optional.empty();
             List<ExposureQueryView.OverlapView> overlaps = c.overlaps().stream()
                     .map(o -> new ExposureQueryView.OverlapView(o.venueId(), nameOf(known, o.venueId()), o.start(), o.end(), o.minutes()))
@@ -277,6 +285,12 @@ public class ExposureQueryService {
         }).toList();
         return new ExposureQueryView(id, caseReference, createdAt, parameters, index, shown,
                 new ExposureQueryView.Omitted(stored.indexVisitsOmitted(), stored.contactsOmitted()));
+    }
+
+    private static Set<UUID> inJurisdiction(Map<UUID, Venue> known, String jurisdiction) {
+        Set<UUID> ids = new HashSet<>();
+        known.values().stream().filter(v -> AccessPolicy.covers(jurisdiction, v)).forEach(v -> ids.add(v.venueId()));
+        return ids;
     }
 
     private static Set<UUID> venueIds(ExposureResult result) {
