@@ -32,7 +32,9 @@ public final class PostgresServer implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("shared_buffers", "256MB")
+                // QRTRACE_PG_SHARED_BUFFERS sizes the cache, e.g. to hold the presence store in a benchmark (production:
+                // ~25% of the database server's memory); a developer's stack keeps to 256 MB.
+                .setServerConfig("shared_buffers", System.getenv().getOrDefault("QRTRACE_PG_SHARED_BUFFERS", "256MB"))
                 .setServerConfig("timezone", "UTC")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (durable) {
