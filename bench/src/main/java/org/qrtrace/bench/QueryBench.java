@@ -33,6 +33,8 @@ final class QueryBench {
     private static final int PEOPLE = Integer.parseInt(System.getenv().getOrDefault("BENCH_QUERY_PEOPLE", "200000"));
     private static final int VENUES = Integer.parseInt(System.getenv().getOrDefault("BENCH_QUERY_VENUES", "20000"));
     private static final int CONTACTS_PER_HOUR = 64;
+    /** Queries run before measuring (per depth and size): the JIT compiles the query path meanwhile. */
+    private static final int WARM_UP = 20;
     private final Stack stack;
     private final Random random = new Random(42);
 
@@ -147,7 +149,7 @@ final class QueryBench {
         long contacts = 0;
         Instant to = Instant.now();
         Instant from = to.minusSeconds(14L * 86400);
-        for (int i = 0; i < queries + 5; i++) {
+        for (int i = 0; i < queries + WARM_UP; i++) {
             String pseudonym = sha256Hex("bench-person-" + random.nextInt(PEOPLE));
             String body = "{\"caseReference\":\"BENCH-QUERY\",\"pseudonym\":\"" + pseudonym + "\",\"from\":\"" + from
                     + "\",\"to\":\"" + to + "\",\"bufferMinutes\":30,\"minOverlapMinutes\":15,\"depth\":" + depth + "}";
@@ -160,7 +162,7 @@ final class QueryBench {
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("exposure query answered " + r.statusCode() + ": " + r.body());
             }
-            if (i >= 5) { // the first few warm the JIT and caches
+            if (i >= WARM_UP) { // the first ones warm the JIT and caches
                 h.recordValue(latency);
                 contacts += stack.json.readTree(r.body()).path("contacts").size();
             }
