@@ -56,6 +56,7 @@ final class QueryBench {
                     System.out.printf("loaded %,d visits in %.0f s%n", size - rows, (System.nanoTime() - t) / 1e9);
                 }
                 rows = count(c);
+                prewarm(c);
                 for (int depth : new int[] {1, 2}) {
                     Point p = measure(rows, depth, depth == 1 ? queriesPerPoint : queriesPerPoint / 2);
                     points.add(p);
@@ -115,6 +116,22 @@ final class QueryBench {
         }
         c.commit();
         c.setAutoCommit(true);
+    }
+
+    /**
+     * Reads the presence partitions into PostgreSQL's cache (pg_prewarm), as a running service's would be after a few
+     * minutes of queries; how much stays depends on shared_buffers (QRTRACE_PG_SHARED_BUFFERS for the local stack).
+     */
+    private static void prewarm(Connection c) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
+            try (ResultSet rs = s.executeQuery("SELECT sum(pg_prewarm(k.oid::regclass)), current_setting('shared_buffers') "
+                    + "FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace WHERE n.nspname = 'public' "
+                    + "AND k.relname LIKE 'visit_p%' AND k.relkind IN ('r', 'i')")) {
+                rs.next();
+                System.out.printf("prewarmed %,d blocks of presence data (shared_buffers %s)%n", rs.getLong(1), rs.getString(2));
+            }
+        }
     }
 
     private static long count(Connection c) throws Exception {
