@@ -125,9 +125,10 @@ public class ExposureQueryService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         StoredQueryRow row = new StoredQueryRow(id, now, access.caller().subject(), access.role(), jurisdiction,
-                request.caseReference(), json(shownParameters), json(stored));
+                request.caseReference(), json(shownParameters), null);
+        byte[] result = ExposureQueryRepository.gzipJson(mapper, stored);
         phases.done("serialise");
-        queries.insert(row);
+        queries.insert(row, result);
         phases.done("store");
         audit.append(AuditLog.Action.EXPOSURE_QUERY, request.caseReference(), auditParameters(id, shownParameters),
                 stored.contacts().size());
