@@ -95,7 +95,7 @@ public class QrKeyRing {
             lastSuccess = clock.instant();
             LOG.debugf("QR keys refreshed: %d keys", fetched.size());
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("cannot fetch QR keys from %s (keeping %d known keys): %s", client.keysUri(), keys.size(), e.getMessage());
+            LOG.warnf("cannot fetch QR keys from %s (keeping %d known keys): %s", client.keysUri(), keys.size(), e);
         }
     }
 }
