@@ -21,7 +21,9 @@ public final class BenchMain {
             return;
         }
         Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
-        Stack stack = new Stack(root.resolve("target/local-stack"));
+        // The same stack folder as deploy/lib.sh: QRTRACE_STACK_DIR when set.
+        String stackDir = System.getenv("QRTRACE_STACK_DIR");
+        Stack stack = new Stack(stackDir == null || stackDir.isBlank() ? root.resolve("target/local-stack") : Path.of(stackDir));
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);
         String what = args.length > 0 ? args[0] : "checkins";
