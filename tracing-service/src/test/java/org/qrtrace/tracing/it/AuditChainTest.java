@@ -11,11 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.qrtrace.deploy.testing.RealInfraTestResource;
 import org.qrtrace.deploy.testing.TestTokens;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -45,22 +41,11 @@ class AuditChainTest {
     }
 
     private long seqOf(String caseReference) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT seq FROM audit_log WHERE case_reference = ?")) {
-            ps.setString(1, caseReference);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Db.number(dataSource, "SELECT seq FROM audit_log WHERE case_reference = ?", caseReference);
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
+        Db.execute(dataSource, statements);
     }
 
     @Test

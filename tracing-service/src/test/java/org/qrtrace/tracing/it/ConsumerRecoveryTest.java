@@ -15,11 +15,7 @@ import org.qrtrace.deploy.testing.TestInfrastructure;
 import org.qrtrace.events.Topics;
 import org.qrtrace.deploy.testing.RealInfraTestResource;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,20 +41,11 @@ class ConsumerRecoveryTest {
     AgroalDataSource dataSource;
 
     private void sql(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Db.execute(dataSource, sql);
     }
 
     private long visitsOf(String pseudonym) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM visit WHERE pseudonym = ?")) {
-            ps.setString(1, pseudonym);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Db.number(dataSource, "SELECT count(*) FROM visit WHERE pseudonym = ?", pseudonym);
     }
 
     @Test

@@ -11,10 +11,7 @@ import org.qrtrace.deploy.testing.RealInfraTestResource;
 import org.qrtrace.deploy.testing.TestTokens;
 import org.qrtrace.tracing.repository.PartitionRepository;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,16 +38,11 @@ class RetentionTest {
     PartitionRepository partitions;
 
     private long count(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Db.number(dataSource, sql);
     }
 
     private void sql(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Db.execute(dataSource, sql);
     }
 
     private static String insertVisit(Instant at) {
