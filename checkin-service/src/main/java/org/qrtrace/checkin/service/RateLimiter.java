@@ -19,42 +19,56 @@ import java.time.Duration;
 public class RateLimiter {
 
     private final CheckinConfig.RateLimit config;
-    private final Cache<String, TokenBucket> byAddress;
-    private final Cache<String, TokenBucket> byToken;
-    private final Cache<String, TokenBucket> byDevice;
-    private final MeterRegistry registry;
+    private final Limit byAddress;
+    private final Limit byToken;
+    private final Limit byDevice;
 
     @Inject
     public RateLimiter(CheckinConfig config, MeterRegistry registry) {
         this.config = config.rateLimit();
-        this.registry = registry;
-        this.byAddress = buckets(this.config.perAddressBurst(), this.config.perAddressPerMinute());
-        this.byToken = buckets(this.config.perTokenBurst(), this.config.perTokenPerMinute());
-        this.byDevice = buckets(this.config.perDeviceBurst(), this.config.perDevicePerMinute());
+        int tracked = this.config.maxTracked();
+        this.byAddress = new Limit("address", this.config.perAddressBurst(), this.config.perAddressPerMinute(), tracked, registry);
+        this.byToken = new Limit("token", this.config.perTokenBurst(), this.config.perTokenPerMinute(), tracked, registry);
+        this.byDevice = new Limit("device", this.config.perDeviceBurst(), this.config.perDevicePerMinute(), tracked, registry);
     }
 
-    private Cache<String, TokenBucket> buckets(int burst, int perMinute) {
-        long refillSeconds = (long) Math.ceil(burst * 60.0 / perMinute);
-        return Caffeine.newBuilder().maximumSize(config.maxTracked())
-                .expireAfterAccess(Duration.ofSeconds(Math.max(60, refillSeconds))).build();
+    /** One kind of limit: a token bucket per key, counted as {@code checkin.rate_limited{by}} when it refuses. */
+    private static final class Limit {
+        private final String by;
+        private final int burst;
+        private final int perMinute;
+        private final Cache<String, TokenBucket> buckets;
+        private final MeterRegistry registry;
+
+        Limit(String by, int burst, int perMinute, int maxTracked, MeterRegistry registry) {
+            this.by = by;
+            this.burst = burst;
+            this.perMinute = perMinute;
+            long refillSeconds = (long) Math.ceil(burst * 60.0 / perMinute);
+            this.buckets = Caffeine.newBuilder().maximumSize(maxTracked)
+                    .expireAfterAccess(Duration.ofSeconds(Math.max(60, refillSeconds))).build();
+            this.registry = registry;
+        }
+
+        /** Takes {@code count} tokens of the key's bucket: 0 when allowed, else the seconds to wait. */
+        int take(String key, int count, long now) {
+            int wait = buckets.get(key, k -> new TokenBucket(burst, perMinute, now)).tryTake(now, count);
+            if (wait > 0) {
+                registry.counter("checkin.rate_limited", "by", by).increment();
+            }
+            return wait;
+        }
     }
 
     /** @throws ProblemException 429 with Retry-After when the address or the code is over its limit */
     public void admit(String clientAddress, String token) {
         long now = System.nanoTime();
-        int wait = byAddress.get(String.valueOf(clientAddress),
-                k -> new TokenBucket(config.perAddressBurst(), config.perAddressPerMinute(), now)).tryTake(now);
+        int wait = byAddress.take(String.valueOf(clientAddress), 1, now);
         if (wait > 0) {
-            registry.counter("checkin.rate_limited", "by", "address").increment();
             throw ProblemException.tooManyRequests("too many check-ins from this network; try again in " + wait + " s", wait);
         }
-        if (token != null) {
-            wait = byToken.get(token, k -> new TokenBucket(config.perTokenBurst(), config.perTokenPerMinute(), now))
-                    .tryTake(now);
-            if (wait > 0) {
-                registry.counter("checkin.rate_limited", "by", "token").increment();
-                throw ProblemException.tooManyRequests("too many check-ins with this code; try again in " + wait + " s", wait);
-            }
+        if (token != null && (wait = byToken.take(token, 1, now)) > 0) {
+            throw ProblemException.tooManyRequests("too many check-ins with this code; try again in " + wait + " s", wait);
         }
     }
 
@@ -68,11 +82,8 @@ public class RateLimiter {
         if (scans < 1) {
             return;
         }
-        long now = System.nanoTime();
-        int wait = byDevice.get(device, k -> new TokenBucket(config.perDeviceBurst(), config.perDevicePerMinute(), now))
-                .tryTake(now, scans);
+        int wait = byDevice.take(device, scans, System.nanoTime());
         if (wait > 0) {
-            registry.counter("checkin.rate_limited", "by", "device").increment();
             throw ProblemException.tooManyRequests("this gate device is uploading scans faster than "
                     + config.perDevicePerMinute() + " per minute; nothing of this batch was recorded; send it again in "
                     + wait + " s", wait);
