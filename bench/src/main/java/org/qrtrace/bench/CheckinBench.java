@@ -128,8 +128,7 @@ final class CheckinBench {
 
     private void watch(Map<String, Long> pending, ConcurrentLinkedQueue<Double> lags,
                        java.util.concurrent.atomic.AtomicBoolean loading) {
-        String url = "jdbc:postgresql://" + stack.env.getProperty("PGHOST") + ":" + stack.env.getProperty("PGPORT") + "/tracing";
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+        try (java.sql.Connection c = stack.database("tracing");
              java.sql.PreparedStatement ps = c.prepareStatement(
                      "SELECT DISTINCT checkin_id::text FROM visit WHERE checkin_id = ANY (?::uuid[])")) {
             while (loading.get() || !pending.isEmpty()) {

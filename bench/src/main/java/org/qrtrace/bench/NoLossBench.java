@@ -116,8 +116,7 @@ final class NoLossBench {
     /** Visits per check-in id at the venue, read from tracing-service's presence store (what every query reads). */
     private Map<String, Integer> presence(String officer, String venueId, Instant from, Instant to) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        String url = "jdbc:postgresql://" + stack.env.getProperty("PGHOST") + ":" + stack.env.getProperty("PGPORT") + "/tracing";
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+        try (java.sql.Connection c = stack.database("tracing");
              java.sql.PreparedStatement ps = c.prepareStatement("SELECT checkin_id::text, count(*) FROM visit "
                      + "WHERE venue_id = ?::uuid AND checked_in_at >= ? AND checked_in_at < ? GROUP BY 1")) {
             ps.setString(1, venueId);

@@ -3,7 +3,6 @@ package org.qrtrace.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +21,7 @@ final class PgbenchBaseline {
     static double tps(Stack stack, int clients, int seconds) throws Exception {
         String host = stack.env.getProperty("PGHOST");
         String port = stack.env.getProperty("PGPORT");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
+        try (Connection c = stack.database("postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, venue_id uuid NOT NULL, "
                     + "pseudonym text NOT NULL, checked_in_at timestamptz NOT NULL)");
             s.execute("TRUNCATE bench_baseline");

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -44,8 +43,7 @@ final class QueryBench {
 
     List<Point> run(long[] sizes, int queriesPerPoint) throws Exception {
         List<Point> points = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + stack.env.getProperty("PGHOST") + ":"
-                + stack.env.getProperty("PGPORT") + "/tracing", "postgres", "")) {
+        try (Connection c = stack.database("tracing")) {
             c.setAutoCommit(true);
             prepare(c);
             for (long size : sizes) {

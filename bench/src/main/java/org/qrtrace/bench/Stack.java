@@ -34,6 +34,12 @@ final class Stack {
         keys = DevKeys.loadOrCreate(dir.resolve("keys"));
     }
 
+    /** A superuser connection to one of the stack's databases (benchmarks load and read rows directly). */
+    java.sql.Connection database(String name) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://" + env.getProperty("PGHOST") + ":"
+                + env.getProperty("PGPORT") + "/" + name, "postgres", "");
+    }
+
     String url(String service) {
         return env.getProperty(service + "_URL");
     }
