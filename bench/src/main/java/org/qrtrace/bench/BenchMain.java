@@ -46,6 +46,11 @@ public final class BenchMain {
                 }
                 Plots.throughputLatency(steps, root.resolve("docs/img/checkins-latency.png"));
             }
+            case "hold" -> {
+                int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_RATE", "1000"));
+                int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "30"));
+                summary.append(new CheckinBench(stack).hold(rate, Duration.ofSeconds(seconds))).append('\n');
+            }
             case "lag" -> {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_LAG_RATE", "200"));
                 List<Double> lags = new CheckinBench(stack).lag(rate, Duration.ofSeconds(30), 10);
@@ -84,6 +89,7 @@ public final class BenchMain {
         System.out.println();
         System.out.print(summary);
         Files.writeString(results.resolve(what + "-" + Instant.now().toString().replace(':', '-') + ".txt"), summary);
+        System.exit(0); // the load generator's event loops are not daemon threads
     }
 
     /** Draws the check-in plot again from a results file (its Result[...] lines). */

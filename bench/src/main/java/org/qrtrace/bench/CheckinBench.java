@@ -25,26 +25,39 @@ final class CheckinBench {
     static final double P99_LIMIT_MS = 100;
     private static final AtomicLong PHONES = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 10);
 
+    /** Keep-alive connections of the load generator: as many as pgbench's clients in the baseline. */
+    static final int CONNECTIONS = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "64"));
+
     private final Stack stack;
     private final OpenLoad load;
 
+    private final CpuMeter cpu;
+
     CheckinBench(Stack stack) {
         this.stack = stack;
-        this.load = new OpenLoad(stack.http, 4096);
+        this.load = new OpenLoad(stack.url("CHECKIN"), CONNECTIONS, 4096);
+        this.cpu = new CpuMeter(stack.dir);
     }
 
     /** A unique, valid Vietnamese mobile number per request, so no check-in is a duplicate of another. */
     static String nextPhone() {
-        return String.format("098%07d", PHONES.incrementAndGet() % 10_000_000);
+        String digits = Long.toString(PHONES.incrementAndGet() % 10_000_000);
+        return "098" + "0000000".substring(digits.length()) + digits;
     }
 
-    HttpRequest checkin(String token, String phone) {
-        String body = "{\"token\":\"" + token + "\",\"phone\":\"" + phone + "\",\"name\":\"Người thử tải\"}";
-        return HttpRequest.newBuilder(URI.create(stack.url("CHECKIN") + "/api/v1/checkins"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    /** A new visitor's check-in at the venue of {@code token}, with a new Idempotency-Key. */
+    static OpenLoad.Request checkin(String token, String phone) {
+        return new OpenLoad.Request("/api/v1/checkins", Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                "{\"token\":\"" + token + "\",\"phone\":\"" + phone + "\",\"name\":\"Người thử tải\"}");
+    }
+
+    /** The same check-in, sent once with the JDK client (set-up steps, not the measured load). */
+    HttpResponse<String> checkinOnce(String token, String phone) throws Exception {
+        OpenLoad.Request r = checkin(token, phone);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.url("CHECKIN") + r.path()))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json");
+        r.headers().forEach(b::header);
+        return stack.http.send(b.POST(HttpRequest.BodyPublishers.ofString(r.body())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A venue registered for the run and its venue-level QR token. */
@@ -60,7 +73,7 @@ final class CheckinBench {
         String token = Stack.tokenOf(venue.path("qrUrl").asText());
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
-            HttpResponse<String> r = stack.http.send(checkin(token, nextPhone()), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = checkinOnce(token, nextPhone());
             if (r.statusCode() == 201) {
                 return new TestVenue(venue.path("id").asText(), token);
             }
@@ -81,16 +94,34 @@ final class CheckinBench {
         }
         List<OpenLoad.Result> results = new ArrayList<>();
         for (int rate : rates) {
+            CpuMeter.Sample before = cpu.sample();
             OpenLoad.Result r = load.run(rate, step, i -> checkin(token, nextPhone()), 201, null);
+            CpuMeter.Sample after = cpu.sample();
             results.add(r);
             System.out.printf("rate %5d/s: achieved %7.1f/s ok %6d errors %4d dropped %4d  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
                     r.targetRate(), r.achievedRate(), r.ok(), r.errors(), r.clientDropped(), r.p50Ms(), r.p99Ms(), r.maxMs());
+            System.out.print(CpuMeter.report(before, after, r.ok()));
             if (!r.sustained(P99_LIMIT_MS)) {
                 break;
             }
             Thread.sleep(2000);
         }
         return results;
+    }
+
+    /** One constant rate for a while (to profile a component under load), with where the CPU went. */
+    OpenLoad.Result hold(int rate, Duration duration) throws Exception {
+        String token = readyVenueToken("SUPERMARKET");
+        for (int warm : new int[] {50, 150, Math.max(150, rate / 2)}) {
+            load.run(warm, Duration.ofSeconds(5), i -> checkin(token, nextPhone()), 201, null);
+        }
+        CpuMeter.Sample before = cpu.sample();
+        OpenLoad.Result r = load.run(rate, duration, i -> checkin(token, nextPhone()), 201, null);
+        CpuMeter.Sample after = cpu.sample();
+        System.out.printf("rate %5d/s: achieved %7.1f/s ok %6d errors %4d dropped %4d  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
+                r.targetRate(), r.achievedRate(), r.ok(), r.errors(), r.clientDropped(), r.p50Ms(), r.p99Ms(), r.maxMs());
+        System.out.print(CpuMeter.report(before, after, r.ok()));
+        return r;
     }
 
     /**

@@ -72,10 +72,9 @@ final class NoLossBench {
     }
 
     private void steadyLoad(String token, int rate, Duration total) {
-        try {
-            new OpenLoad(stack.http, 2048)
-                    .withStatusListener(status -> statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet())
-                    .run(rate, total, i -> checkins.checkin(token, CheckinBench.nextPhone()), 201,
+        try (OpenLoad load = new OpenLoad(stack.url("CHECKIN"), CheckinBench.CONNECTIONS, 2048)) {
+            load.withStatusListener(status -> statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet())
+                    .run(rate, total, i -> CheckinBench.checkin(token, CheckinBench.nextPhone()), 201,
                     (i, response) -> {
                         try {
                             acknowledged.put(stack.json.readTree(response.body()).path("checkinId").asText(), Instant.now());

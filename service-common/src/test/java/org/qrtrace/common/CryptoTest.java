@@ -120,4 +120,46 @@ class CryptoTest {
         assertEquals(p.pseudonymOfDependant(phone, "Bé Na"), p.pseudonymOfDependant(phone, " bé na "));
         assertThrows(IllegalArgumentException.class, () -> new Pseudonymiser(new byte[8]));
     }
+
+    /** The HMAC and AES-GCM objects are reused per thread: many threads at once give what one thread gives. */
+    @Test
+    void reusedPerThreadCryptoGivesTheSameAnswersFromManyThreadsAndAfterAFailure() throws Exception {
+        Pseudonymiser pseudonymiser = new Pseudonymiser(PEPPER);
+        ContactSeal.Session session = new ContactSeal.Session(AUTHORITY.getPublic(), 1_000_000, java.time.Duration.ofHours(1));
+        ContactSeal.Opener opener = new ContactSeal.Opener(AUTHORITY.getPrivate(), 16);
+        String tampered = ContactSeal.seal(AUTHORITY.getPublic(), "x".getBytes(StandardCharsets.UTF_8)).substring(0, 60) + "AAAA";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                final int thread = t;
+                results.add(pool.submit(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 500; i++) {
+                        String phone = String.format("+8491%07d", thread * 1000 + i);
+                        assertEquals(expectedHmacHex(phone), pseudonymiser.pseudonymOf(E164Phone.parse(phone)));
+                        if (i % 50 == 0) {
+                            // a failed decryption must leave nothing behind in this thread's cipher
+                            assertThrows(IllegalArgumentException.class, () -> opener.open(tampered));
+                        }
+                        byte[] plain = phone.getBytes(StandardCharsets.UTF_8);
+                        assertArrayEquals(plain, opener.open(session.seal(plain)));
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> r : results) {
+                assertEquals(500, r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String expectedHmacHex(String phone) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(PEPPER, "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(phone.getBytes(StandardCharsets.UTF_8)));
+    }
 }

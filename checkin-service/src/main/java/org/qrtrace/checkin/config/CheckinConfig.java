@@ -91,6 +91,13 @@ public interface CheckinConfig {
         /** Producer linger: how long a record waits to share a batch with concurrent ones. */
         @WithDefault("PT0.005S")
         Duration linger();
+
+        /**
+         * Producer compression (none, gzip, snappy, lz4, zstd). zstd: the smallest log for the least CPU measured here
+         * (docs/benchmarks.md); lz4-java runs its pure-Java code path in this JVM and cost more CPU than zstd's native one.
+         */
+        @WithDefault("zstd")
+        String compression();
     }
 
     interface Gate {

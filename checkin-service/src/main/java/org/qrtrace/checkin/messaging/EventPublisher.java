@@ -74,7 +74,7 @@ public class EventPublisher {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.LINGER_MS_CONFIG, linger);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, kafka.compression());
         // The producer must give up within the request's budget: delivery.timeout >= linger + request.timeout.
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, delivery - linger - 100));

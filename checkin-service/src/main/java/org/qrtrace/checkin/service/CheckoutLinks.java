@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qrtrace.checkin.config.CheckinConfig;
 import org.qrtrace.checkin.domain.CheckoutCapability;
+import org.qrtrace.common.crypto.AesGcm;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -62,7 +63,7 @@ public class CheckoutLinks {
                     .putLong(capability.venueId().getLeastSignificantBits())
                     .put(HexFormat.of().parseHex(capability.pseudonym()))
                     .putLong(capability.autoCheckoutAt().getEpochSecond());
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher aes = AesGcm.cipher();
             aes.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             aes.updateAAD(idBytes(capability.checkinId()));
             byte[] sealed = aes.doFinal(plain.array());
@@ -83,7 +84,7 @@ public class CheckoutLinks {
             if (raw.length != NONCE + PLAIN + 16) {
                 return Optional.empty();
             }
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher aes = AesGcm.cipher();
             aes.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, raw, 0, NONCE));
             aes.updateAAD(idBytes(checkinId));
             ByteBuffer plain = ByteBuffer.wrap(aes.doFinal(raw, NONCE, raw.length - NONCE));

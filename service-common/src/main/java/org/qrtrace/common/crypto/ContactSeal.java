@@ -127,7 +127,7 @@ public final class ContactSeal {
     private static String seal(byte[] epk, byte[] key, byte[] plaintext) throws GeneralSecurityException {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher aes = AesGcm.cipher();
         aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
         aes.updateAAD(epk);
         byte[] ciphertext = aes.doFinal(plaintext);
@@ -212,7 +212,7 @@ public final class ContactSeal {
         }
 
         byte[] decrypt(byte[] key) throws GeneralSecurityException {
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher aes = AesGcm.cipher();
             aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
             aes.updateAAD(epk);
             return aes.doFinal(ciphertext);
