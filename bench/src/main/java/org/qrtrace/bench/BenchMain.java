@@ -32,7 +32,7 @@ public final class BenchMain {
             case "checkins" -> {
                 int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "64"));
                 int stepSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_STEP_SECONDS", "15"));
-                int[] rates = {50, 100, 150, 200, 300, 400, 500, 700, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 10000, 15000};
+                int[] rates = {50, 100, 150, 200, 300, 400, 500, 700, 1000, 1500, 2000, 2500, 3000, 4000, 6000, 8000, 10000, 15000};
                 List<OpenLoad.Result> steps = new CheckinBench(stack).stepUp(rates, Duration.ofSeconds(stepSeconds));
                 double best = steps.stream().filter(r -> r.sustained(CheckinBench.P99_LIMIT_MS))
                         .mapToDouble(OpenLoad.Result::achievedRate).max().orElse(0);
