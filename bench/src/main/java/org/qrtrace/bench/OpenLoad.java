@@ -13,6 +13,7 @@ import org.HdrHistogram.Histogram;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -90,6 +92,26 @@ final class OpenLoad implements AutoCloseable {
         CountDownLatch done = new CountDownLatch((int) total);
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
+        // Every request ends exactly once: answered, failed, or given up by the sweeper below (a safety net: a request
+        // the client never reports back on must not hang the benchmark; it counts as an error and is reported).
+        Map<Long, Long> inFlight = new ConcurrentHashMap<>();
+        AtomicLong swept = new AtomicLong();
+        LongConsumer finish = index -> {
+            if (inFlight.remove(index) != null) {
+                outstanding.release();
+                done.countDown();
+            }
+        };
+        long sweeper = vertx.setPeriodic(1000, id -> {
+            long now = System.nanoTime();
+            inFlight.forEach((index, due) -> {
+                if (now - due > (TIMEOUT_MS + 5000) * 1_000_000L && inFlight.containsKey(index)) {
+                    swept.incrementAndGet();
+                    errors.incrementAndGet();
+                    finish.accept(index);
+                }
+            });
+        });
         for (long i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -101,14 +123,19 @@ final class OpenLoad implements AutoCloseable {
                 continue;
             }
             final long index = i;
+            inFlight.put(index, due);
             Request r = request.apply(i);
+            // connect timeout: to get a connection from the pool; idle timeout: no answer on it for that long
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(r.path())
-                    .setTimeout(TIMEOUT_MS).putHeader("Content-Type", "application/json");
+                    .setConnectTimeout(TIMEOUT_MS).setIdleTimeout(TIMEOUT_MS).putHeader("Content-Type", "application/json");
             r.headers().forEach(options::putHeader);
             client.request(options)
                     .compose(req -> req.send(Buffer.buffer(r.body())))
                     .compose(response -> response.body().map(body -> new Response(response.statusCode(), body.toString())))
                     .onComplete(result -> {
+                        if (!inFlight.containsKey(index)) {
+                            return; // given up by the sweeper
+                        }
                         try {
                             long latency = Math.max(0, System.nanoTime() - due);
                             synchronized (latencies) {
@@ -125,12 +152,16 @@ final class OpenLoad implements AutoCloseable {
                                 errors.incrementAndGet();
                             }
                         } finally {
-                            outstanding.release();
-                            done.countDown();
+                            finish.accept(index);
                         }
                     });
         }
         done.await();
+        vertx.cancelTimer(sweeper);
+        if (swept.get() > 0) {
+            System.out.printf("  (%d requests never reported back by the HTTP client within %d s; counted as errors)%n",
+                    swept.get(), TIMEOUT_MS / 1000 + 5);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(rate, total, ok.get(), errors.get(), dropped.get(), ok.get() / seconds,
                 latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(90) / 1e6,
