@@ -19,15 +19,16 @@ public class ExposureQueryRepository {
     @Inject
     AgroalDataSource dataSource;
 
-    /** A stored query. */
+    /** Who ran a stored query, when, for which case and jurisdiction, with which parameters (JSON). */
     public record StoredQueryRow(UUID id, Instant createdAt, String subject, String role, String jurisdiction,
-                                 String caseReference, String parametersJson, String resultJson) {
+                                 String caseReference, String parametersJson) {
     }
 
-    /**
-     * Stores a query; its result (often MBs of JSON at depth 2) as gzip-compressed JSON, see {@link #gzipJson}.
-     * {@code q.resultJson()} is not used.
-     */
+    /** A stored query read back: its row and its result as JSON. */
+    public record StoredQuery(StoredQueryRow row, String resultJson) {
+    }
+
+    /** Stores a query and its result (often MBs of JSON at depth 2) as gzip-compressed JSON, see {@link #gzipJson}. */
     public void insert(StoredQueryRow q, byte[] resultGzip) {
         String sql = "INSERT INTO exposure_query (id, created_at, subject, role, jurisdiction, case_reference, parameters, "
                 + "result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
@@ -46,7 +47,7 @@ public class ExposureQueryRepository {
         }
     }
 
-    public Optional<StoredQueryRow> find(UUID id) {
+    public Optional<StoredQuery> find(UUID id) {
         String sql = "SELECT id, created_at, subject, role, jurisdiction, case_reference, parameters::text AS p, result::text AS r, "
                 + "result_gzip "
                 + "FROM exposure_query WHERE id = ?";
@@ -56,10 +57,11 @@ public class ExposureQueryRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredQueryRow(Sql.uuid(rs, "id"), Sql.instant(rs, "created_at"), rs.getString("subject"),
-                        rs.getString("role"), rs.getString("jurisdiction"), rs.getString("case_reference"),
-                        rs.getString("p"), rs.getBytes("result_gzip") != null ? gunzip(rs.getBytes("result_gzip"))
-                        : rs.getString("r")));
+                StoredQueryRow row = new StoredQueryRow(Sql.uuid(rs, "id"), Sql.instant(rs, "created_at"),
+                        rs.getString("subject"), rs.getString("role"), rs.getString("jurisdiction"),
+                        rs.getString("case_reference"), rs.getString("p"));
+                byte[] gzipped = rs.getBytes("result_gzip");
+                return Optional.of(new StoredQuery(row, gzipped != null ? gunzip(gzipped) : rs.getString("r")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read exposure query", e);

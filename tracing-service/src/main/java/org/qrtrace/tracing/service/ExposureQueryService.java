@@ -22,6 +22,7 @@ import org.qrtrace.tracing.domain.ExposureTracer;
 import org.qrtrace.tracing.domain.Overlap;
 import org.qrtrace.tracing.domain.PresenceInterval;
 import org.qrtrace.tracing.repository.ExposureQueryRepository;
+import org.qrtrace.tracing.repository.ExposureQueryRepository.StoredQuery;
 import org.qrtrace.tracing.repository.ExposureQueryRepository.StoredQueryRow;
 import org.qrtrace.tracing.repository.PresenceRepository;
 import org.qrtrace.tracing.repository.VenueDirectory;
@@ -125,7 +126,7 @@ public class ExposureQueryService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         StoredQueryRow row = new StoredQueryRow(id, now, access.caller().subject(), access.role(), jurisdiction,
-                request.caseReference(), json(shownParameters), null);
+                request.caseReference(), json(shownParameters));
         byte[] result = ExposureQueryRepository.gzipJson(mapper, stored);
         phases.done("serialise");
         queries.insert(row, result);
@@ -207,12 +208,13 @@ public class ExposureQueryService {
     @Transactional
     public ExposureQueryView read(UUID id, AuditLog.Action action) {
         String jurisdiction = access.officerJurisdiction();
-        StoredQueryRow row = queries.find(id).orElseThrow(() -> ProblemException.notFound("no exposure query " + id));
+        StoredQuery found = queries.find(id).orElseThrow(() -> ProblemException.notFound("no exposure query " + id));
+        StoredQueryRow row = found.row();
         if (!row.subject().equals(access.caller().subject()) || !jurisdiction.equals(row.jurisdiction())) {
             throw ProblemException.forbidden("exposure query " + id + " was run by another officer or for another jurisdiction");
         }
         ExposureQueryView.Parameters parameters = parse(row.parametersJson(), ExposureQueryView.Parameters.class);
-        StoredResult stored = parse(row.resultJson(), StoredResult.class);
+        StoredResult stored = parse(found.resultJson(), StoredResult.class);
         ExposureQueryView view = render(id, row.caseReference(), row.createdAt(), parameters, stored, jurisdiction);
         audit.append(action, row.caseReference(), auditParameters(id, parameters), view.contacts().size());
         return view;
