@@ -45,11 +45,8 @@ class SqlPresenceLookupTest {
         int withContacts = 0;
         for (long seed = 1; seed <= 12; seed++) {
             Random random = new Random(seed);
-            List<UUID> venues = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-            List<String> people = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                people.add(UUID.randomUUID().toString());
-            }
+            List<UUID> venues = randomIds(3);
+            List<String> people = randomIds(40).stream().map(UUID::toString).toList();
             List<PresenceInterval> visits = new ArrayList<>();
             for (int i = 0; i < 160; i++) {
                 Instant start = base.plus(Duration.ofMinutes(5L * random.nextInt(150)));
@@ -83,14 +80,8 @@ class SqlPresenceLookupTest {
         // Enough F1s and F1 visits that the lookups split into concurrent statements (PresenceRepository.inParts).
         Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
         Random random = new Random(99);
-        List<UUID> venues = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            venues.add(UUID.randomUUID());
-        }
-        List<String> people = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            people.add(UUID.randomUUID().toString());
-        }
+        List<UUID> venues = randomIds(6);
+        List<String> people = randomIds(300).stream().map(UUID::toString).toList();
         List<PresenceInterval> visits = new ArrayList<>();
         for (int i = 0; i < 2400; i++) {
             Instant start = base.plus(Duration.ofMinutes(10L * random.nextInt(400)));
@@ -109,7 +100,11 @@ class SqlPresenceLookupTest {
                 parameters.buffer(), parameters.minOverlap(), 2), ReferenceExposure.of(fromSql));
     }
 
-    private void store(List<PresenceInterval> visits) throws SQLException {
+    private static List<UUID> randomIds(int n) {
+        return java.util.stream.Stream.generate(UUID::randomUUID).limit(n).toList();
+    }
+
+        private void store(List<PresenceInterval> visits) throws SQLException {
         String sql = "INSERT INTO visit (checked_in_at, checkin_id, pseudonym, venue_id, checked_out_at, auto_checkout_at, source) "
                 + "VALUES (?, ?, ?, ?, ?, ?, 'WEB')";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
