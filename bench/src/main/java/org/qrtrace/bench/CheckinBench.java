@@ -95,13 +95,8 @@ final class CheckinBench {
         }
         List<OpenLoad.Result> results = new ArrayList<>();
         for (int rate : rates) {
-            CpuMeter.Sample before = cpu.sample();
-            OpenLoad.Result r = load.run(rate, step, i -> checkin(token, nextPhone()), 201, null);
-            CpuMeter.Sample after = cpu.sample();
+            OpenLoad.Result r = measuredStep(token, rate, step);
             results.add(r);
-            System.out.printf("rate %5d/s: achieved %7.1f/s ok %6d errors %4d dropped %4d  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
-                    r.targetRate(), r.achievedRate(), r.ok(), r.errors(), r.clientDropped(), r.p50Ms(), r.p99Ms(), r.maxMs());
-            System.out.print(CpuMeter.report(before, after, r.ok()));
             if (!r.sustained(P99_LIMIT_MS)) {
                 break;
             }
@@ -121,6 +116,11 @@ final class CheckinBench {
     OpenLoad.Result hold(int rate, Duration duration) throws Exception {
         String token = readyVenueToken("SUPERMARKET");
         warmUp(token, rate);
+        return measuredStep(token, rate, duration);
+    }
+
+    /** New visitors at one rate for a while; prints the latencies and the CPU each process used per check-in. */
+    private OpenLoad.Result measuredStep(String token, int rate, Duration duration) throws InterruptedException {
         CpuMeter.Sample before = cpu.sample();
         OpenLoad.Result r = load.run(rate, duration, i -> checkin(token, nextPhone()), 201, null);
         CpuMeter.Sample after = cpu.sample();
