@@ -29,22 +29,36 @@ public final class BenchMain {
         String what = args.length > 0 ? args[0] : "checkins";
         StringBuilder summary = new StringBuilder("# " + what + " " + Instant.now() + "\n");
         switch (what) {
-            case "checkins" -> {
+            case "checkins", "floor" -> {
+                // "checkins": the check-in service, its floors and pgbench, all in one run; "floor": floors and pgbench
                 int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "64"));
                 int stepSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_STEP_SECONDS", "15"));
-                int[] rates = {50, 100, 150, 200, 300, 400, 500, 700, 1000, 1500, 2000, 2500, 3000, 4000, 6000, 8000, 10000, 15000};
-                List<OpenLoad.Result> steps = new CheckinBench(stack).stepUp(rates, Duration.ofSeconds(stepSeconds));
-                double best = steps.stream().filter(r -> r.sustained(CheckinBench.P99_LIMIT_MS))
-                        .mapToDouble(OpenLoad.Result::achievedRate).max().orElse(0);
+                boolean floors = what.equals("floor") || !"false".equals(System.getenv("BENCH_FLOORS"));
+                java.util.Map<String, List<OpenLoad.Result>> runs = new java.util.LinkedHashMap<>();
+                if (what.equals("checkins")) {
+                    int[] rates = {50, 100, 150, 200, 300, 400, 500, 700, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000, 10000, 15000, 20000};
+                    runs.put("check-ins", new CheckinBench(stack).stepUp(rates, Duration.ofSeconds(stepSeconds)));
+                }
+                if (floors) {
+                    runs.put("floor: HTTP only", new FloorBench(stack).stepUp("http", Duration.ofSeconds(stepSeconds)));
+                    runs.put("floor: HTTP + Kafka", new FloorBench(stack).stepUp("kafka", Duration.ofSeconds(stepSeconds)));
+                }
                 System.out.printf("baseline: pgbench, %d clients, durable single-row INSERT, %d s ...%n", clients, stepSeconds);
                 double tps = PgbenchBaseline.tps(stack, clients, stepSeconds);
-                summary.append(String.format("highest sustained check-in rate (p99 <= 100 ms, 0 errors): %.0f/s%n", best));
                 summary.append(String.format("baseline pgbench durable INSERT, %d clients: %.0f tps%n", clients, tps));
-                summary.append(String.format("ratio check-ins/baseline: %.2f%n", best / tps));
-                for (OpenLoad.Result r : steps) {
-                    summary.append(r).append('\n');
+                for (java.util.Map.Entry<String, List<OpenLoad.Result>> run : runs.entrySet()) {
+                    double best = run.getValue().stream().filter(r -> r.sustained(CheckinBench.P99_LIMIT_MS))
+                            .mapToDouble(OpenLoad.Result::achievedRate).max().orElse(0);
+                    summary.append(String.format("%s: highest sustained rate (p99 <= 100 ms, 0 errors) %.0f/s, ratio to pgbench %.2f%n",
+                            run.getKey(), best, best / tps));
                 }
-                Plots.throughputLatency(steps, root.resolve("docs/img/checkins-latency.png"));
+                for (java.util.Map.Entry<String, List<OpenLoad.Result>> run : runs.entrySet()) {
+                    summary.append("## ").append(run.getKey()).append('\n');
+                    for (OpenLoad.Result r : run.getValue()) {
+                        summary.append(r).append('\n');
+                    }
+                }
+                Plots.throughputLatency(runs, tps, root.resolve("docs/img/checkins-latency.png"));
             }
             case "hold" -> {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_RATE", "1000"));
@@ -84,7 +98,7 @@ public final class BenchMain {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_NO_LOSS_RATE", "100"));
                 summary.append(new NoLossBench(stack, root).run(rate, Duration.ofSeconds(130)));
             }
-            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, lag, query, no-loss)");
+            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, floor, hold, lag, query, no-loss)");
         }
         System.out.println();
         System.out.print(summary);
@@ -109,7 +123,7 @@ public final class BenchMain {
                     f.get("errors").longValue(), f.get("clientDropped").longValue(), f.get("achievedRate"), f.get("p50Ms"),
                     f.get("p90Ms"), f.get("p99Ms"), f.get("maxMs")));
         }
-        Plots.throughputLatency(steps, png);
+        Plots.throughputLatency(java.util.Map.of("check-ins", steps), Double.NaN, png);
     }
 
     static double pct(double[] sorted, double p) {

@@ -84,18 +84,28 @@ final class CheckinBench {
         }
     }
 
+    /**
+     * A freshly started JVM interprets the signature and sealing code at first: ramp up so the warm-up itself does not
+     * overload it, and far enough that the steps measure compiled code (a run whose warm-up stopped at 150/s measured a
+     * cold checkin-service: ~1.9 ms of CPU per check-in at 300/s instead of ~0.6 ms).
+     */
+    static final int[] WARM_UP = {20, 50, 100, 150, 300, 500, 700};
+
     List<OpenLoad.Result> stepUp(int[] rates, Duration step) throws Exception {
         String token = readyVenueToken("SUPERMARKET");
-        // A freshly started JVM interprets the signature and sealing code at first: ramp up so the warm-up itself does
-        // not overload it, and far enough that the steps measure compiled code (a run whose warm-up stopped at 150/s
-        // measured a cold checkin-service: ~1.9 ms of CPU per check-in at 300/s instead of ~0.6 ms).
-        for (int rate : new int[] {20, 50, 100, 150, 300, 500, 700}) {
+        return stepUp(load, cpu, WARM_UP, rates, step, i -> checkin(token, nextPhone()));
+    }
+
+    /** Warms up (10 s per rate), then steps the rate up until a step is not sustained; each step measured and printed. */
+    static List<OpenLoad.Result> stepUp(OpenLoad load, CpuMeter cpu, int[] warmUp, int[] rates, Duration step,
+                                        java.util.function.LongFunction<OpenLoad.Request> request) throws InterruptedException {
+        for (int rate : warmUp) {
             System.out.println("warm-up: " + rate + "/s for 10 s");
-            load.run(rate, Duration.ofSeconds(10), i -> checkin(token, nextPhone()), 201, null);
+            load.run(rate, Duration.ofSeconds(10), request, 201, null);
         }
         List<OpenLoad.Result> results = new ArrayList<>();
         for (int rate : rates) {
-            OpenLoad.Result r = measuredStep(token, rate, step);
+            OpenLoad.Result r = measuredStep(load, cpu, rate, step, request);
             results.add(r);
             if (!r.sustained(P99_LIMIT_MS)) {
                 break;
@@ -116,13 +126,14 @@ final class CheckinBench {
     OpenLoad.Result hold(int rate, Duration duration) throws Exception {
         String token = readyVenueToken("SUPERMARKET");
         warmUp(token, rate);
-        return measuredStep(token, rate, duration);
+        return measuredStep(load, cpu, rate, duration, i -> checkin(token, nextPhone()));
     }
 
-    /** New visitors at one rate for a while; prints the latencies and the CPU each process used per check-in. */
-    private OpenLoad.Result measuredStep(String token, int rate, Duration duration) throws InterruptedException {
+    /** New requests at one rate for a while; prints the latencies and the CPU each process used per request. */
+    static OpenLoad.Result measuredStep(OpenLoad load, CpuMeter cpu, int rate, Duration duration,
+                                        java.util.function.LongFunction<OpenLoad.Request> request) throws InterruptedException {
         CpuMeter.Sample before = cpu.sample();
-        OpenLoad.Result r = load.run(rate, duration, i -> checkin(token, nextPhone()), 201, null);
+        OpenLoad.Result r = load.run(rate, duration, request, 201, null);
         CpuMeter.Sample after = cpu.sample();
         System.out.printf("rate %5d/s: achieved %7.1f/s ok %6d errors %4d dropped %4d  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
                 r.targetRate(), r.achievedRate(), r.ok(), r.errors(), r.clientDropped(), r.p50Ms(), r.p99Ms(), r.maxMs());

@@ -21,10 +21,17 @@ final class CpuMeter {
     private static final double TICKS = 100.0; // USER_HZ on Linux
     private final Path pids;
     private final Path postmasterPid;
+    private final Map<String, Long> extra = new LinkedHashMap<>();
 
     CpuMeter(Path stackDir) {
         this.pids = stackDir.resolve("pids");
         this.postmasterPid = stackDir.resolve("postgres/postmaster.pid");
+    }
+
+    /** Also counts a process of the benchmark's own (e.g. the floor server it started). */
+    CpuMeter with(String name, long pid) {
+        extra.put(name, pid);
+        return this;
     }
 
     Sample sample() {
@@ -40,6 +47,7 @@ final class CpuMeter {
                 out.put(name, seconds(pid, false));
             }
         }
+        extra.forEach((name, pid) -> out.put(name, seconds(pid, false)));
         return new Sample(System.nanoTime(), out);
     }
 

@@ -15,15 +15,36 @@ final class Plots {
     private Plots() {
     }
 
-    static void throughputLatency(List<OpenLoad.Result> results, Path png) throws Exception {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("Check-ins: latency vs offered rate (open model)")
-                .xAxisTitle("offered check-ins per second").yAxisTitle("latency (ms, log scale)").build();
-        chart.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern("#,##0.#");
-        double[] x = results.stream().mapToDouble(OpenLoad.Result::targetRate).toArray();
-        chart.addSeries("p50", x, results.stream().mapToDouble(OpenLoad.Result::p50Ms).toArray()).setMarker(SeriesMarkers.CIRCLE);
-        chart.addSeries("p99", x, results.stream().mapToDouble(OpenLoad.Result::p99Ms).toArray()).setMarker(SeriesMarkers.DIAMOND);
-        chart.addSeries("p99 goal (100 ms)", new double[] {x[0], x[x.length - 1]}, new double[] {100, 100})
-                .setMarker(SeriesMarkers.NONE);
+    /**
+     * p50 and p99 against the offered rate for each labelled run (the check-ins and their floors), with the p99 goal and,
+     * when known, the baseline's rate as a vertical line.
+     */
+    static void throughputLatency(java.util.Map<String, List<OpenLoad.Result>> runs, double baselineTps, Path png) throws Exception {
+        XYChart chart = new XYChartBuilder().width(900).height(550).title("Check-ins: latency vs offered rate (open model)")
+                .xAxisTitle("offered requests per second (log scale)").yAxisTitle("latency (ms, log scale)").build();
+        chart.getStyler().setYAxisLogarithmic(true).setXAxisLogarithmic(true).setYAxisDecimalPattern("#,##0.#")
+                .setXAxisDecimalPattern("#,##0");
+        double minX = Double.MAX_VALUE;
+        double maxX = 0;
+        for (java.util.Map.Entry<String, List<OpenLoad.Result>> run : runs.entrySet()) {
+            List<OpenLoad.Result> results = run.getValue();
+            if (results.isEmpty()) {
+                continue;
+            }
+            double[] x = results.stream().mapToDouble(OpenLoad.Result::targetRate).toArray();
+            minX = Math.min(minX, x[0]);
+            maxX = Math.max(maxX, x[x.length - 1]);
+            chart.addSeries(run.getKey() + " p50", x, results.stream().mapToDouble(r -> Math.max(0.1, r.p50Ms())).toArray())
+                    .setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(run.getKey() + " p99", x, results.stream().mapToDouble(r -> Math.max(0.1, r.p99Ms())).toArray())
+                    .setMarker(SeriesMarkers.DIAMOND);
+        }
+        if (!Double.isNaN(baselineTps)) {
+            maxX = Math.max(maxX, baselineTps);
+            chart.addSeries(String.format("pgbench, same run (%,.0f tps)", baselineTps), new double[] {baselineTps, baselineTps},
+                    new double[] {0.5, 5000}).setMarker(SeriesMarkers.NONE);
+        }
+        chart.addSeries("p99 goal (100 ms)", new double[] {minX, maxX}, new double[] {100, 100}).setMarker(SeriesMarkers.NONE);
         save(chart, png);
     }
 

@@ -55,6 +55,15 @@ class QrTokenTest {
         assertFailure(QrToken.Failure.MALFORMED, "", "k2026a");
     }
 
+    @Test
+    void keyIdIsReadWithoutVerifyingAndGarbageHasNone() {
+        assertEquals(java.util.Optional.of("k2026a"), QrToken.keyIdOf(token.sign(key.getPrivate())));
+        assertEquals(java.util.Optional.of("k2026a"), QrToken.keyIdOf(token.sign(other.getPrivate())), "forged: same kid, no check");
+        for (String garbage : new String[] {null, "", "not a token!", "AQ", "AQo", "A".repeat(400)}) {
+            assertEquals(java.util.Optional.empty(), QrToken.keyIdOf(garbage), String.valueOf(garbage));
+        }
+    }
+
     private void assertFailure(QrToken.Failure expected, String candidate, String knownKid) {
         QrToken.InvalidQrTokenException e = assertThrows(QrToken.InvalidQrTokenException.class,
                 () -> QrToken.verify(candidate, kid -> kid.equals(knownKid) ? key.getPublic() : null));

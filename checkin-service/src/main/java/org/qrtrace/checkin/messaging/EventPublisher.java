@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.qrtrace.checkin.config.CheckinConfig;
 import org.qrtrace.events.EventEnvelope;
+import org.qrtrace.events.Topics;
 import org.qrtrace.events.kafka.EventSerializer;
 
 import java.time.Duration;
@@ -44,6 +46,9 @@ public class EventPublisher {
     private final Producer<String, EventEnvelope> producer;
     private final Duration publishTimeout;
     private final Timer ackTimer;
+    /** Set once the producer holds checkin.events' partitions: from then on send() only appends to a batch. */
+    private volatile boolean metadataKnown;
+    private volatile boolean closed;
 
     @Inject
     public EventPublisher(CheckinConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
@@ -55,6 +60,38 @@ public class EventPublisher {
         new KafkaClientMetrics(producer).bindTo(registry);
         this.ackTimer = Timer.builder("checkin.kafka.ack").description("time until Kafka acknowledged an event")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        Thread warm = new Thread(this::awaitMetadata, "checkin-producer-metadata");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /** Created with the application, so the metadata is fetched before the first check-in needs it. */
+    void onStart(@Observes StartupEvent event) {
+        LOG.debugf("event publisher started (metadata known: %s)", metadataKnown);
+    }
+
+    /**
+     * True when {@link #publish} cannot block its caller: the topic's metadata is held (kept however long the topic
+     * is idle, see {@link #producerConfig}) and the buffer cannot fill before records expire. Until then send() may
+     * wait up to max.block.ms for metadata, which an event-loop caller must not do.
+     */
+    public boolean sendsWithoutBlocking() {
+        return metadataKnown;
+    }
+
+    private void awaitMetadata() {
+        while (!metadataKnown && !closed) {
+            try {
+                producer.partitionsFor(Topics.CHECKIN_EVENTS);
+                metadataKnown = true;
+            } catch (RuntimeException e) {
+                try {
+                    Thread.sleep(MAX_BLOCK.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
     }
 
     static Map<String, Object> producerConfig(String bootstrap, CheckinConfig.Kafka kafka) {
@@ -74,6 +111,12 @@ public class EventPublisher {
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, delivery - linger - 100));
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis());
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        // Check-ins may be sent from event loops, so send() must never wait. It waits for metadata only when the topic
+        // is not in it: keep the topic however long no one checks in (refreshed in the background meanwhile). It waits
+        // for buffer space only when the buffer is full: records expire after the delivery timeout, and 64 MB holds
+        // more than 2.5 s of ~800-byte events at 10,000/s (20 MB).
+        p.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, (int) Duration.ofDays(1).toMillis());
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         return p;
     }
 
@@ -105,6 +148,7 @@ public class EventPublisher {
     }
 
     void close(@Observes ShutdownEvent event) {
+        closed = true;
         producer.close(Duration.ofSeconds(5));
     }
 }

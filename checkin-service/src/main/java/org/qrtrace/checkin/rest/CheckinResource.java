@@ -1,7 +1,7 @@
 package org.qrtrace.checkin.rest;
 
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.qrtrace.checkin.domain.CheckinOutcome;
 import org.qrtrace.checkin.domain.InvalidTokenException;
 import org.qrtrace.checkin.service.CheckinCommand;
 import org.qrtrace.checkin.service.CheckinService;
@@ -22,8 +23,16 @@ import org.qrtrace.checkin.service.Failures;
 import org.qrtrace.events.CheckedIn;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
-/** Anonymous visitors' check-ins by API (apps, kiosks). The web page posts to {@link CheckinPageResource}. */
+/**
+ * Anonymous visitors' check-ins by API (apps, kiosks). The web page posts to {@link CheckinPageResource}.
+ *
+ * <p>A check-in runs on the event loop that received it: it only computes (cached code check, phone, HMAC, sealing)
+ * and hands the event to the producer, and the answer is written when Kafka acknowledges. Handing every check-in to a
+ * worker thread cost ~30 % of this service's CPU (docs/benchmarks.md). The rare check-in that may block, a code signed
+ * by a key not fetched yet, or the first ones before the producer knows the topic, runs on a worker instead.
+ */
 @Path("/api/v1/checkins")
 public class CheckinResource {
 
@@ -31,7 +40,6 @@ public class CheckinResource {
     CheckinService service;
 
     @POST
-    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check in with a venue's QR token: 201 new visit, 200 the same visit within the duplicate "
@@ -45,9 +53,16 @@ public class CheckinResource {
                 .map(d -> d == null ? null : new CheckinCommand.DependantInput(d.name(), d.phone())).toList();
         CheckinCommand command = new CheckinCommand(request.token(), request.phone(), request.name(), declaration,
                 dependants, idempotencyKey, CheckedIn.Source.API, ClientAddress.of(http));
+        Uni<CheckinOutcome> outcome = Uni.createFrom().completionStage(() -> checkIn(command));
+        if (service.mayBlock(command)) {
+            outcome = outcome.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return outcome.map(o -> Response.status(o.newVisit() ? 201 : 200).entity(CheckinResponse.of(o.receipt())).build());
+    }
+
+    private CompletionStage<CheckinOutcome> checkIn(CheckinCommand command) {
         try {
-            return Uni.createFrom().completionStage(service.checkIn(command))
-                    .map(o -> Response.status(o.newVisit() ? 201 : 200).entity(CheckinResponse.of(o.receipt())).build());
+            return service.checkIn(command);
         } catch (InvalidTokenException e) {
             throw Failures.problem(e);
         }

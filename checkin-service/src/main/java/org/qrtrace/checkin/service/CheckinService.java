@@ -53,6 +53,14 @@ public class CheckinService {
     }
 
     /**
+     * True when {@link #checkIn} may block (its code names a QR key not fetched yet, or Kafka's metadata is not known
+     * yet); otherwise it only computes and hands the event to the producer, and may run on an event loop.
+     */
+    public boolean mayBlock(CheckinCommand c) {
+        return verifier.needsKeyFetch(c.token()) || !recorder.publishesWithoutBlocking();
+    }
+
+    /**
      * @throws InvalidTokenException when the code is refused (synchronously, before anything is recorded)
      * @throws ProblemException      400 naming the field for bad input, 429 over the rate limit, 422 for a reused key
      */

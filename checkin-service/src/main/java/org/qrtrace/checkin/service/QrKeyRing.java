@@ -53,11 +53,22 @@ public class QrKeyRing {
         return lastSuccess;
     }
 
+    /** True when the key for a key id is at hand: {@link #lookup} then answers without fetching. */
+    public boolean has(String keyId) {
+        return keys.containsKey(keyId);
+    }
+
     /** The key for a key id, re-fetching (rate-limited, blocking) when it is unknown; null when still unknown. */
     public PublicKey lookup(String keyId) {
         PublicKey key = keys.get(keyId);
         if (key != null) {
             return key;
+        }
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            // Never fetch on an event loop: callers route codes with unknown key ids to a worker
+            // (TokenVerifier.needsKeyFetch); one that slipped through is judged with the keys at hand.
+            LOG.warnf("QR key %s is unknown and this thread may not fetch; judged with the %d known keys", keyId, keys.size());
+            return null;
         }
         Instant now = clock.instant();
         if (Duration.between(lastAttempt, now).compareTo(config.unknownKeyRefetchInterval()) >= 0) {

@@ -63,6 +63,17 @@ public class TokenVerifier {
         }
     }
 
+    /**
+     * True when judging this code may have to fetch keys from venue-service first (it names a key id we do not hold):
+     * the caller then verifies it off the event loop. Every other code, good or bad, is judged from memory.
+     */
+    public boolean needsKeyFetch(String token) {
+        if (token != null && verified.getIfPresent(token) != null) {
+            return false;
+        }
+        return QrToken.keyIdOf(token).map(keyId -> !keys.has(keyId)).orElse(false);
+    }
+
     /** @throws InvalidTokenException when the code does not admit anyone at {@code at} */
     public CheckinPoint verify(String token, Instant at) {
         try {

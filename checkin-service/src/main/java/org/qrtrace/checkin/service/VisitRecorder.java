@@ -41,6 +41,11 @@ public class VisitRecorder {
         this.registry = registry;
     }
 
+    /** True when publishing cannot block the caller (see {@link EventPublisher#sendsWithoutBlocking()}). */
+    public boolean publishesWithoutBlocking() {
+        return publisher.sendsWithoutBlocking();
+    }
+
     /**
      * @param event builds the {@code CheckedIn} for the new visit's times (only called when the visit is new)
      */

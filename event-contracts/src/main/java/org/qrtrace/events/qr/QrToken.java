@@ -9,6 +9,7 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -73,6 +74,25 @@ public record QrToken(String keyId, UUID venueId, UUID entranceId, int version, 
                     ByteBuffer.allocate(body.length + signature.length).put(body).put(signature).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign QR token", e);
+        }
+    }
+
+    /**
+     * The key id a token names, read without checking anything else (e.g. to see whether its key is at hand before
+     * verifying); empty when the token is not of this format.
+     */
+    public static Optional<String> keyIdOf(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            byte[] raw = Base64.getUrlDecoder().decode(token);
+            if (raw.length < 2 || raw[0] != FORMAT || raw.length < 2 + (raw[1] & 0xff)) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(raw, 2, raw[1] & 0xff, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
