@@ -40,7 +40,9 @@ public final class BenchMain {
                     runs.put("check-ins", new CheckinBench(stack).stepUp(rates, Duration.ofSeconds(stepSeconds)));
                 }
                 if (floors) {
-                    runs.put("floor: HTTP only", new FloorBench(stack).stepUp("http", Duration.ofSeconds(stepSeconds)));
+                    if (!"kafka".equals(System.getenv("BENCH_FLOORS"))) {
+                        runs.put("floor: HTTP only", new FloorBench(stack).stepUp("http", Duration.ofSeconds(stepSeconds)));
+                    }
                     runs.put("floor: HTTP + Kafka", new FloorBench(stack).stepUp("kafka", Duration.ofSeconds(stepSeconds)));
                 }
                 System.out.printf("baseline: pgbench, %d clients, durable single-row INSERT, %d s ...%n", clients, stepSeconds);

@@ -49,7 +49,7 @@ public final class FloorServer {
                 ProducerConfig.CLIENT_ID_CONFIG, "bench-floor",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.LINGER_MS_CONFIG, Integer.parseInt(System.getenv().getOrDefault("BENCH_FLOOR_LINGER_MS", "5")),
                 ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer()) : null;
         if (kafka) {

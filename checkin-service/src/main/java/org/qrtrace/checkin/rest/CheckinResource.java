@@ -1,6 +1,5 @@
 package org.qrtrace.checkin.rest;
 
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -23,6 +22,7 @@ import org.qrtrace.checkin.service.Failures;
 import org.qrtrace.events.CheckedIn;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -44,8 +44,8 @@ public class CheckinResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check in with a venue's QR token: 201 new visit, 200 the same visit within the duplicate "
             + "window; answered only after Kafka acknowledged; 503 with Retry-After when it cannot")
-    public Uni<Response> checkIn(@Valid @NotNull CheckinRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                 @Context HttpServerRequest http) {
+    public CompletionStage<Response> checkIn(@Valid @NotNull CheckinRequest request,
+                                             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServerRequest http) {
         CheckedIn.Declaration declaration = request.declaration() == null ? null : new CheckedIn.Declaration(
                 request.declaration().symptoms(), request.declaration().travelledFrom(), request.declaration().contactWithCase());
         List<CheckinCommand.DependantInput> dependants = request.dependants() == null ? List.of()
@@ -53,11 +53,10 @@ public class CheckinResource {
                 .map(d -> d == null ? null : new CheckinCommand.DependantInput(d.name(), d.phone())).toList();
         CheckinCommand command = new CheckinCommand(request.token(), request.phone(), request.name(), declaration,
                 dependants, idempotencyKey, CheckedIn.Source.API, ClientAddress.of(http));
-        Uni<CheckinOutcome> outcome = Uni.createFrom().completionStage(() -> checkIn(command));
-        if (service.mayBlock(command)) {
-            outcome = outcome.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        }
-        return outcome.map(o -> Response.status(o.newVisit() ? 201 : 200).entity(CheckinResponse.of(o.receipt())).build());
+        CompletionStage<CheckinOutcome> outcome = service.mayBlock(command)
+                ? CompletableFuture.supplyAsync(() -> checkIn(command), Infrastructure.getDefaultWorkerPool()).thenCompose(o -> o)
+                : checkIn(command);
+        return outcome.thenApply(o -> Response.status(o.newVisit() ? 201 : 200).entity(CheckinResponse.of(o.receipt())).build());
     }
 
     private CompletionStage<CheckinOutcome> checkIn(CheckinCommand command) {

@@ -45,7 +45,7 @@ public class RateLimiter {
             this.burst = burst;
             this.perMinute = perMinute;
             long refillSeconds = (long) Math.ceil(burst * 60.0 / perMinute);
-            this.buckets = Caffeine.newBuilder().maximumSize(maxTracked)
+            this.buckets = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maxTracked)
                     .expireAfterAccess(Duration.ofSeconds(Math.max(60, refillSeconds))).build();
             this.registry = registry;
         }

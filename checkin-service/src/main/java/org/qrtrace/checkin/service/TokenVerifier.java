@@ -31,7 +31,7 @@ public class TokenVerifier {
      * id, so a withdrawn key stops admitting its codes at once. Only the signature is cached: the venue's state
      * (closed, revoked, superseded) is judged on every scan.
      */
-    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(50_000)
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().executor(Runnable::run).maximumSize(50_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
     private record Verified(QrToken token, PublicKey key) {
