@@ -54,7 +54,7 @@ launch() {
       checkin-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD
           CHECKIN_PORT="$CHECKIN_PORT" QRTRACE_VENUE_SERVICE_URL="http://127.0.0.1:$VENUE_PORT"
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT" ${CHECKIN_EXTRA_ENV:-}
-          "$JAVA" ${CHECKIN_JAVA_OPTS:--Xmx512m} -jar "$ROOT/checkin-service/target/quarkus-app/quarkus-run.jar") ;;
+          "$JAVA" ${CHECKIN_JAVA_OPTS:--Xmx1g} -jar "$ROOT/checkin-service/target/quarkus-app/quarkus-run.jar") ;;
       tracing-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
           TRACING_PORT="$TRACING_PORT" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
           "$JAVA" -Xmx768m -jar "$ROOT/tracing-service/target/quarkus-app/quarkus-run.jar") ;;

@@ -13,7 +13,7 @@ import java.util.List;
 final class FloorBench {
 
     /** Floors go far higher than the service: start where the service's steps end. */
-    static final int[] RATES = {1000, 2000, 3000, 4000, 6000, 8000, 10000, 12000, 15000, 20000, 25000, 30000, 40000};
+    static final int[] RATES = {1000, 2000, 3000, 4000, 6000, 8000, 10000, 12000, 15000, 20000, 25000, 30000, 40000, 50000, 60000};
     private static final int[] WARM_UP = {500, 1000, 2000};
     private static final int PORT = Integer.parseInt(System.getenv().getOrDefault("BENCH_FLOOR_PORT", "18090"));
 

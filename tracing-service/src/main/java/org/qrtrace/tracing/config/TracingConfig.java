@@ -73,6 +73,17 @@ public interface TracingConfig {
         @WithDefault("PT1S")
         Duration pollTimeout();
 
+        /**
+         * The broker answers a fetch once it has this many bytes or {@link #fetchMaxWait()} passed. Each answered fetch
+         * is one database transaction (one WAL flush) and one offset commit, so under load fewer, larger batches cost
+         * less per check-in; when quiet a visit still becomes queryable within the wait (the lag goal is 1 s).
+         */
+        @WithDefault("65536")
+        int fetchMinBytes();
+
+        @WithDefault("PT0.1S")
+        Duration fetchMaxWait();
+
         /** Pause after a failed batch (database down) before the same records are read again. */
         @WithDefault("PT2S")
         Duration retryBackoff();

@@ -99,6 +99,8 @@ public class EventConsumer {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.consumer().maxPollRecords());
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, config.consumer().fetchMinBytes());
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.consumer().fetchMaxWait().toMillis());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
