@@ -25,7 +25,7 @@ import java.util.UUID;
  * The floor of the check-in benchmark: the least any service could do for a check-in on this machine, run in its own
  * JVM beside the stack and loaded by the same generator. Mode {@code http}: read the POST body and answer 201 with a
  * small JSON body, nothing else (the cost of HTTP itself, client included). Mode {@code kafka}: also produce the body
- * to Kafka with the check-in service's producer settings ({@code acks=all}, idempotent, 5 ms linger, lz4) and answer
+ * to Kafka with the check-in service's producer settings ({@code acks=all}, idempotent, lz4, its default 1 ms linger; {@code BENCH_FLOOR_LINGER_MS} for another) and answer
  * only once the broker acknowledged it (the cost of the Kafka-first rule, with no validation, crypto or JSON). A
  * check-in service can be no faster than these; the ratio of each to pgbench says how far any implementation could go.
  *
@@ -49,7 +49,7 @@ public final class FloorServer {
                 ProducerConfig.CLIENT_ID_CONFIG, "bench-floor",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, Integer.parseInt(System.getenv().getOrDefault("BENCH_FLOOR_LINGER_MS", "5")),
+                ProducerConfig.LINGER_MS_CONFIG, Integer.parseInt(System.getenv().getOrDefault("BENCH_FLOOR_LINGER_MS", "1")),
                 ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer()) : null;
         if (kafka) {
