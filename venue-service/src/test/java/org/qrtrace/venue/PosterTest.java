@@ -165,7 +165,7 @@ class PosterTest {
                 assertTrue(entry.getName().matches("poster-[0-9a-f-]+\\.pdf"), entry.getName());
                 try (PDDocument doc = Loader.loadPDF(in.readAllBytes())) {
                     assertEquals(1, doc.getNumberOfPages());
-                    decode(new PDFRenderer(doc).renderImageWithDPI(0, 72));
+                    decode(new PDFRenderer(doc).renderImageWithDPI(0, RENDER_DPI));
                 }
                 entries++;
             }
