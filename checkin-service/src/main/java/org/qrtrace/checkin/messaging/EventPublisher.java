@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -37,6 +37,7 @@ import java.util.concurrent.TimeoutException;
  * it, 374 µs without (one run each, docs/benchmarks.md).
  */
 @ApplicationScoped
+@Startup // created with the application, so the topic's metadata is fetched before the first check-in needs it
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
@@ -63,11 +64,6 @@ public class EventPublisher {
         Thread warm = new Thread(this::awaitMetadata, "checkin-producer-metadata");
         warm.setDaemon(true);
         warm.start();
-    }
-
-    /** Created with the application, so the metadata is fetched before the first check-in needs it. */
-    void onStart(@Observes StartupEvent event) {
-        LOG.debugf("event publisher started (metadata known: %s)", metadataKnown);
     }
 
     /**

@@ -68,9 +68,10 @@ public class IngestRepository {
     }
 
     /**
-     * Inserts a batch as one statement over arrays (one executor run and one partition-routing set-up for the whole
-     * batch; a JDBC batch of single-row INSERTs cost PostgreSQL ~50 µs per visit, docs/benchmarks.md); a visit
-     * already stored (same check-in, person and start) is left as it is. Returns the number inserted.
+     * Inserts a batch as one statement over arrays, like {@link #claimNew} (one round trip; replacing the JDBC batch of
+     * single-row inserts did not change PostgreSQL's CPU per visit measurably: that is index upkeep,
+     * docs/benchmarks.md); a visit already stored (same check-in, person and start) is left as it is. Returns the
+     * number inserted.
      */
     public int insertVisits(List<VisitRow> rows) {
         if (rows.isEmpty()) {
@@ -81,17 +82,17 @@ public class IngestRepository {
                 + "SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], "
                 + "?::timestamptz[], ?::boolean[], ?::boolean[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Sql.textArray(c, rows.stream().map(VisitRow::checkinId).toList()));
-            ps.setArray(2, Sql.textArray(c, rows.stream().map(VisitRow::pseudonym).toList()));
-            ps.setArray(3, Sql.textArray(c, rows.stream().map(VisitRow::venueId).toList()));
-            ps.setArray(4, Sql.textArray(c, rows.stream().map(VisitRow::entranceId).toList()));
-            ps.setArray(5, Sql.textArray(c, rows.stream().map(VisitRow::checkedInAt).toList()));
-            ps.setArray(6, Sql.textArray(c, rows.stream().map(VisitRow::checkedOutAt).toList()));
-            ps.setArray(7, Sql.textArray(c, rows.stream().map(VisitRow::autoCheckoutAt).toList()));
-            ps.setArray(8, Sql.textArray(c, rows.stream().map(VisitRow::explicitCheckout).toList()));
-            ps.setArray(9, Sql.textArray(c, rows.stream().map(VisitRow::dependant).toList()));
-            ps.setArray(10, Sql.textArray(c, rows.stream().map(VisitRow::sealedContact).toList()));
-            ps.setArray(11, Sql.textArray(c, rows.stream().map(VisitRow::source).toList()));
+            ps.setArray(1, Sql.textArray(c, rows, VisitRow::checkinId));
+            ps.setArray(2, Sql.textArray(c, rows, VisitRow::pseudonym));
+            ps.setArray(3, Sql.textArray(c, rows, VisitRow::venueId));
+            ps.setArray(4, Sql.textArray(c, rows, VisitRow::entranceId));
+            ps.setArray(5, Sql.textArray(c, rows, VisitRow::checkedInAt));
+            ps.setArray(6, Sql.textArray(c, rows, VisitRow::checkedOutAt));
+            ps.setArray(7, Sql.textArray(c, rows, VisitRow::autoCheckoutAt));
+            ps.setArray(8, Sql.textArray(c, rows, VisitRow::explicitCheckout));
+            ps.setArray(9, Sql.textArray(c, rows, VisitRow::dependant));
+            ps.setArray(10, Sql.textArray(c, rows, VisitRow::sealedContact));
+            ps.setArray(11, Sql.textArray(c, rows, VisitRow::source));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot insert visits", e);

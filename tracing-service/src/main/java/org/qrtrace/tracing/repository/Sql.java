@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /** Small JDBC conversions shared by the repositories (timestamps as UTC instants, arrays for batched statements). */
@@ -26,6 +27,11 @@ final class Sql {
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
+    }
+
+    /** One column of a batch of rows as a text array (cast in SQL), e.g. for {@code INSERT ... SELECT FROM unnest}. */
+    static <T> Array textArray(Connection c, List<T> rows, java.util.function.Function<T, ?> column) throws SQLException {
+        return textArray(c, rows.stream().map(column).toList());
     }
 
     /** A text array (cast to uuid[] / timestamptz[] in SQL): one round trip for a whole batch. */
