@@ -1,11 +1,5 @@
 package org.qrtrace.e2e;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,14 +165,7 @@ class EndToEndIT {
         return qrUrl.substring(qrUrl.lastIndexOf('/') + 1);
     }
 
-    /**
-     * Reads the poster as a phone's camera does, looking for a QR code only: with every format allowed, zxing once read
-     * a one-dimensional barcode ("04208372") out of the poster's text and lines in a clean-clone run.
-     */
     private static String decodeQr(byte[] png) throws Exception {
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                        java.util.Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)))
-                .getText();
+        return org.qrtrace.deploy.testing.PosterScanner.readQr(ImageIO.read(new ByteArrayInputStream(png))).getText();
     }
 }

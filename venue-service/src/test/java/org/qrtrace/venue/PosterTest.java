@@ -1,13 +1,7 @@
 package org.qrtrace.venue;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultPoint;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -193,13 +187,8 @@ class PosterTest {
                 .then().statusCode(200).extract().jsonPath().getMap("", String.class, String.class);
     }
 
-    static Result decode(BufferedImage image) throws Exception {
-        try {
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-        } catch (NotFoundException e) {
-            throw new AssertionError("no QR code found in the rendered poster");
-        }
+    static Result decode(BufferedImage image) {
+        return org.qrtrace.deploy.testing.PosterScanner.readQr(image);
     }
 
     /** The printed side of the code: finder-pattern centres are (modules - 7) modules apart. */

@@ -1,0 +1,35 @@
+package org.qrtrace.deploy;
+
+import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
+import org.junit.jupiter.api.Test;
+import org.qrtrace.deploy.testing.PosterScanner;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PosterScannerTest {
+
+    /** A poster PNG from a clean-clone CI run whose code zxing did not find at its rendered size (zbar reads it). */
+    @Test
+    void readsAPosterZxingMissedAtFullScaleWithPointsInTheImagesCoordinates() throws Exception {
+        BufferedImage poster = ImageIO.read(PosterScannerTest.class.getResourceAsStream("/posters/zxing-missed-at-full-scale.png"));
+        Result r = PosterScanner.readQr(poster);
+        assertEquals("http://127.0.0.1:8082/c/ARJrMjAyNjEyMDItZGYyNzIxMTEa2bC4oxtLoZcRzOx037UbAAAAAAEAAAAAaw-1K6bUq_OA8AmpYsxatQRA"
+                + "qRbmyFp9hnz90TzmfvzI5-Zempqv17XFXnGskUZrpGpG7P3wesfDSCXghXtA-qEz1gE", r.getText());
+        // The code spans x 160-1080, y 455-1375 of the 1240x1754 image: its finder patterns lie inside that square.
+        for (ResultPoint p : r.getResultPoints()) {
+            assertTrue(p.getX() > 160 && p.getX() < 1080 && p.getY() > 455 && p.getY() < 1375, p.toString());
+        }
+    }
+
+    @Test
+    void anImageWithoutACodeIsAnAssertionFailure() {
+        BufferedImage blank = new BufferedImage(400, 600, BufferedImage.TYPE_INT_RGB);
+        assertThrows(AssertionError.class, () -> PosterScanner.readQr(blank));
+    }
+}
