@@ -27,6 +27,14 @@ class PosterScannerTest {
         }
     }
 
+    /** A PDF poster page rendered by PDFBox at 150 DPI (PosterTest's way) that zxing's local binariser missed at 100 %. */
+    @Test
+    void readsAPdfPageTheLocalBinariserMissed() throws Exception {
+        BufferedImage page = ImageIO.read(PosterScannerTest.class.getResourceAsStream("/posters/zxing-missed-pdf-page-at-150dpi.png"));
+        assertEquals("http://127.0.0.1:8082/c/ARJrMjAyNjEyMDItNmJhODZiMmFc4sT_UwNF97EWQzrLyB-jAAAAAAEAAAAAaw-5n7jkEWTncQ9x5fym1c4MV"
+                + "VJTz2kvLiI9APWtsWk3fBCxRRQKGC1SoYbcFfR6P30vYqetgrpBddOS1Fyzb-H90AM", PosterScanner.readQr(page).getText());
+    }
+
     @Test
     void anImageWithoutACodeIsAnAssertionFailure() {
         BufferedImage blank = new BufferedImage(400, 600, BufferedImage.TYPE_INT_RGB);
