@@ -28,6 +28,7 @@ public final class BenchMain {
         Files.createDirectories(results);
         String what = args.length > 0 ? args[0] : "checkins";
         StringBuilder summary = new StringBuilder("# " + what + " " + Instant.now() + "\n");
+        summary.append("checkin-service: ").append(stack.checkinRuntime()).append('\n');
         switch (what) {
             case "checkins", "floor" -> {
                 // "checkins": the check-in service, its floors and pgbench, all in one run; "floor": floors and pgbench

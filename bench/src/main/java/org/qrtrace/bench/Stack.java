@@ -63,6 +63,35 @@ final class Stack {
         return json.readTree(r.body());
     }
 
+    /**
+     * The Java runtime and JVM options checkin-service runs with (e.g. "Java 17.0.15 (Debian) -Xmx1g"), for the results'
+     * header: the same code measured ~30 % more CPU per check-in on Java 25 than on 17 here (docs/benchmarks.md).
+     */
+    String checkinRuntime() {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve("pids/checkin-service.pid")).strip());
+            ProcessHandle.Info info = ProcessHandle.of(pid).orElseThrow().info();
+            Path home = Path.of(info.command().orElseThrow()).toRealPath().getParent().getParent();
+            Properties release = new Properties();
+            release.load(new StringReader(Files.readString(home.resolve("release"))));
+            StringBuilder out = new StringBuilder("Java ").append(unquote(release.getProperty("JAVA_VERSION", "?")))
+                    .append(" (").append(unquote(release.getProperty("IMPLEMENTOR", "?"))).append(')');
+            for (String arg : info.arguments().orElse(new String[0])) {
+                if (arg.equals("-jar")) {
+                    break;
+                }
+                out.append(' ').append(arg);
+            }
+            return out.toString();
+        } catch (IOException | RuntimeException e) {
+            return "unknown (" + e + ")";
+        }
+    }
+
+    private static String unquote(String s) {
+        return s.replace("\"", "");
+    }
+
     static String tokenOf(String qrUrl) {
         return qrUrl.substring(qrUrl.lastIndexOf('/') + 1);
     }
