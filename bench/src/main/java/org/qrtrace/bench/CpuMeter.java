@@ -19,12 +19,12 @@ final class CpuMeter {
     }
 
     private static final double TICKS = 100.0; // USER_HZ on Linux
-    private final Path pids;
+    private final Path stackDir;
     private final Path postmasterPid;
     private final Map<String, Long> extra = new LinkedHashMap<>();
 
     CpuMeter(Path stackDir) {
-        this.pids = stackDir.resolve("pids");
+        this.stackDir = stackDir;
         this.postmasterPid = stackDir.resolve("postgres/postmaster.pid");
     }
 
@@ -68,7 +68,12 @@ final class CpuMeter {
     }
 
     private Long pidOf(String name) {
-        return firstLineOf(pids.resolve(name + ".pid"));
+        return pidOf(stackDir, name);
+    }
+
+    /** The pid a component of the local stack was started with (its pids/NAME.pid), or null when it is not there. */
+    static Long pidOf(Path stackDir, String name) {
+        return firstLineOf(stackDir.resolve("pids").resolve(name + ".pid"));
     }
 
     private static Long firstLineOf(Path file) {

@@ -69,8 +69,7 @@ final class Stack {
      */
     String checkinRuntime() {
         try {
-            long pid = Long.parseLong(Files.readString(dir.resolve("pids/checkin-service.pid")).strip());
-            ProcessHandle.Info info = ProcessHandle.of(pid).orElseThrow().info();
+            ProcessHandle.Info info = ProcessHandle.of(CpuMeter.pidOf(dir, "checkin-service")).orElseThrow().info();
             Path home = Path.of(info.command().orElseThrow()).toRealPath().getParent().getParent();
             Properties release = new Properties();
             release.load(new StringReader(Files.readString(home.resolve("release"))));
