@@ -39,7 +39,8 @@ public class AuditLog {
     @Inject
     AccessPolicy access;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Appends a row for the current caller; joins the caller's transaction so the record and the read commit together. */
     @Transactional(Transactional.TxType.MANDATORY)

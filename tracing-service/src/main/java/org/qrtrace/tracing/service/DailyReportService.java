@@ -42,7 +42,8 @@ public class DailyReportService {
     @Inject
     TracingConfig config;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A report: one row per unit of the requested subtree, in tree order. */
     public record DailyReport(LocalDate date, String adminUnitCode, String zone, Instant cutoff, Instant snapshotTakenAt,

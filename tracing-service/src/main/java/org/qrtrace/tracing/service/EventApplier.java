@@ -48,7 +48,8 @@ public class EventApplier {
     @Inject
     MeterRegistry metrics;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** What a batch did, for metrics and tests. */
     public record Outcome(int applied, int duplicates, int expired) {

@@ -78,7 +78,8 @@ public class ExposureQueryService {
     @ConfigProperty(name = "qrtrace.pepper")
     String pepper;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Answers with more contacts than this are rendered (contacts opened) in parallel. */
     static final int PARALLEL_RENDER_FROM = 500;

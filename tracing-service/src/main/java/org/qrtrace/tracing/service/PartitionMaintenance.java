@@ -38,7 +38,8 @@ public class PartitionMaintenance {
     @Inject
     MeterRegistry metrics;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void onStart(@Observes StartupEvent start) {
         metrics.gauge("tracing.presence.default.partition.rows", partitions, PartitionRepository::rowsInDefault);
