@@ -28,4 +28,14 @@ class PlatformTest extends PlatformContract {
     protected String tokenWithWrongRole() {
         return TestTokens.venueManager("3f1c2b8e-0000-4000-8000-000000000001");
     }
+
+    @Override
+    protected String postEndpoint() {
+        return "/api/v1/gate/batches";
+    }
+
+    @Override
+    protected long maxBodySize() {
+        return 512L * 1024; // quarkus.http.limits.max-body-size=512K
+    }
 }

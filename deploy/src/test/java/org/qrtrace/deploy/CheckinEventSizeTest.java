@@ -5,26 +5,20 @@ import org.apache.kafka.common.record.CompressionType;
 import org.apache.kafka.common.record.MemoryRecords;
 import org.apache.kafka.common.record.SimpleRecord;
 import org.junit.jupiter.api.Test;
+import org.qrtrace.common.crypto.ContactSeal;
+import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
 import org.qrtrace.events.EventCodec;
 import org.qrtrace.events.EventEnvelope;
 
-import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Measures what one check-in costs on the wire and on a broker's disk, for docs/capacity-plan.md: realistic
- * {@link CheckedIn} events encoded with {@link EventCodec} (pseudonym = 64 hex characters, the contact sealed in the
- * format of service-common's ContactSeal: 0x01 | len | X25519 public key (X.509) | 12-byte nonce | AES-GCM ciphertext
- * and tag, Base64 URL without padding), then batches of them in Kafka's record format, uncompressed and compressed.
+ * {@link CheckedIn} events encoded with {@link EventCodec} (pseudonym = 64 hex characters, the contact sealed by
+ * service-common's {@link ContactSeal} itself, so the measure follows its format), then batches of them in Kafka's
+ * record format, uncompressed and compressed.
  * Prints the figures; asserts only the range the capacity plan relies on.
  */
 class CheckinEventSizeTest {
@@ -46,8 +40,8 @@ class CheckinEventSizeTest {
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
     @Test
-    void measuresCheckinEventSizes() throws Exception {
-        KeyPair authority = KeyPairGenerator.getInstance("X25519").generateKeyPair();
+    void measuresCheckinEventSizes() {
+        KeyPair authority = ContactSeal.generateKeyPair();
         UUID venue = UUID.randomUUID();
 
         Map<String, Integer> single = new LinkedHashMap<>();
@@ -87,7 +81,7 @@ class CheckinEventSizeTest {
         return EventCodec.encode(envelope);
     }
 
-    static EventEnvelope webCheckin(PublicKey authority, UUID venue, boolean withDeclarationAndDependant) throws Exception {
+    static EventEnvelope webCheckin(PublicKey authority, UUID venue, boolean withDeclarationAndDependant) {
         CheckedIn.Declaration declaration = withDeclarationAndDependant
                 ? new CheckedIn.Declaration(List.of("fever", "cough"), "Hà Nội", false)
                 : new CheckedIn.Declaration(List.of(), null, false);
@@ -99,7 +93,7 @@ class CheckinEventSizeTest {
                 NOW.plus(Duration.ofHours(1)), CheckedIn.Source.WEB, null, false, declaration, dependants));
     }
 
-    static EventEnvelope gateCheckin(PublicKey authority, UUID venue) throws Exception {
+    static EventEnvelope gateCheckin(PublicKey authority, UUID venue) {
         return EventEnvelope.of(UUID.randomUUID(), NOW, "checkin-service", new CheckedIn(UUID.randomUUID(), venue,
                 UUID.randomUUID(), pseudonym(), seal(authority, "+84912345678", null), NOW.minusSeconds(90),
                 NOW.plus(Duration.ofHours(9)), CheckedIn.Source.GATE, "gate-7", false, null, List.of()));
@@ -112,31 +106,8 @@ class CheckinEventSizeTest {
         return HexFormat.of().formatHex(b);
     }
 
-    /** Same wire format and primitives as ContactSeal (service-common), so the length is the real one. */
-    static String seal(PublicKey recipient, String phone, String name) throws Exception {
-        Map<String, String> contact = new LinkedHashMap<>();
-        contact.put("phone", phone);
-        if (name != null) contact.put("name", name);
-        byte[] plaintext = EventCodec.mapper().writeValueAsBytes(contact);
-        KeyPair ephemeral = KeyPairGenerator.getInstance("X25519").generateKeyPair();
-        KeyAgreement agreement = KeyAgreement.getInstance("X25519");
-        agreement.init(ephemeral.getPrivate());
-        agreement.doPhase(recipient, true);
-        Mac hkdf = Mac.getInstance("HmacSHA256");
-        hkdf.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
-        byte[] prk = hkdf.doFinal(agreement.generateSecret());
-        hkdf.init(new SecretKeySpec(prk, "HmacSHA256"));
-        hkdf.update("qrtrace contact seal v1".getBytes(StandardCharsets.US_ASCII));
-        hkdf.update((byte) 1);
-        byte[] key = hkdf.doFinal();
-        byte[] nonce = new byte[12];
-        RANDOM.nextBytes(nonce);
-        Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-        byte[] ciphertext = aes.doFinal(plaintext);
-        byte[] epk = ephemeral.getPublic().getEncoded();
-        ByteBuffer out = ByteBuffer.allocate(2 + epk.length + nonce.length + ciphertext.length);
-        out.put((byte) 1).put((byte) epk.length).put(epk).put(nonce).put(ciphertext);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+    /** As checkin-service's ContactProtector seals a contact (one key agreement per seal here; the length is the same). */
+    static String seal(PublicKey recipient, String phone, String name) {
+        return new SealedContact(phone, name).sealFor(recipient);
     }
 }

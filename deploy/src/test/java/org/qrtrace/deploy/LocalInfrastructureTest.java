@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,13 +93,38 @@ class LocalInfrastructureTest {
             consumer.assign(List.of(p0));
             consumer.seekToBeginning(List.of(p0));
             List<String> values = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+            // The restarted broker serves the partition once it has reloaded its log and metadata, which takes a
+            // varying while; the consumer is not thread-safe, hence polling in this thread.
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     values.add(r.value());
                 }
-            }
+                return !values.isEmpty();
+            });
             assertEquals(List.of("kept"), values);
+        }
+    }
+
+    @Test
+    void kafkaTopicsCanBeCreatedRightAfterARestartAndWhenTheyExist(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("kafka");
+        int port;
+        try (KafkaServer kafka = KafkaServer.start(data, 0)) {
+            String bootstrap = kafka.bootstrapServers();
+            port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+            KafkaServer.createTopics(bootstrap);
+        }
+        // As ./deploy/run-local does after stop-local: the broker's metadata may not list the topics yet.
+        try (KafkaServer kafka = KafkaServer.start(data, port)) {
+            KafkaServer.createTopics(kafka.bootstrapServers());
+            KafkaServer.createTopics(kafka.bootstrapServers());
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                var topics = admin.describeTopics(Topics.ALL.stream().map(Topics.TopicSpec::name).toList())
+                        .allTopicNames().get();
+                for (Topics.TopicSpec spec : Topics.ALL) {
+                    assertEquals(spec.partitions(), topics.get(spec.name()).partitions().size(), spec.name());
+                }
+            }
         }
     }
 

@@ -28,4 +28,14 @@ class PlatformTest extends PlatformContract {
     protected String tokenWithWrongRole() {
         return TestTokens.healthOfficer("30");
     }
+
+    @Override
+    protected String postEndpoint() {
+        return "/api/v1/venues";
+    }
+
+    @Override
+    protected long maxBodySize() {
+        return 16L * 1024 * 1024; // quarkus.http.limits.max-body-size=16M
+    }
 }

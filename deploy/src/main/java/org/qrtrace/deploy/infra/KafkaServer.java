@@ -4,11 +4,15 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.qrtrace.events.Topics;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,7 +80,12 @@ public final class KafkaServer implements AutoCloseable {
         broker.close();
     }
 
-    /** Creates the system's topics (ARCHITECTURE.md) that do not exist yet; existing ones are left as they are. */
+    /**
+     * Creates the system's topics (ARCHITECTURE.md) that do not exist yet; existing ones are left as they are. Safe to
+     * call again, and right after a (re)start.
+     *
+     * @throws IllegalStateException when a topic the broker reports as existing has another partition count
+     */
     public static void createTopics(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000))) {
@@ -84,9 +93,45 @@ public final class KafkaServer implements AutoCloseable {
             var missing = Topics.ALL.stream().filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config()))
                     .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            if (missing.isEmpty()) {
+                return;
             }
+            var created = admin.createTopics(missing).values();
+            for (NewTopic topic : missing) {
+                try {
+                    created.get(topic.name()).get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                    // The listing is the broker's metadata, which can lag the controller's (just after a restart, or
+                    // another caller created the topic meanwhile): the topic is there, so check it is the one wanted.
+                    requirePartitions(admin, topic.name(), topic.numPartitions());
+                }
+            }
+        }
+    }
+
+    /** @throws IllegalStateException when {@code topic} has another partition count than {@code expected} */
+    static void requirePartitions(Admin admin, String topic, int expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int partitions;
+        while (true) {
+            try {
+                partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(topic).partitions().size();
+                break;
+            } catch (ExecutionException e) {
+                // The controller knows the topic before this broker's metadata does.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+        if (partitions != expected) {
+            throw new IllegalStateException("topic " + topic + " exists with " + partitions + " partitions, expected "
+                    + expected + " (Topics.ALL); delete the topic or the broker's log directory to recreate it");
         }
     }
 }
