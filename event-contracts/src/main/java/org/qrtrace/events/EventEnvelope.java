@@ -28,7 +28,7 @@ public record EventEnvelope(UUID eventId, String type, int schemaVersion, Instan
                 occurredAt, producer, payload);
     }
 
-    /** An event id derived deterministically from a name (e.g. a client's idempotency key): UUID version 5 style. */
+    /** An event id derived deterministically from a name (e.g. a client's idempotency key): a name-based UUID, version 3 (MD5; {@link UUID#nameUUIDFromBytes}), the same for every retry. */
     public static UUID deterministicId(String namespace, String name) {
         return UUID.nameUUIDFromBytes((namespace + "\u0000" + name).getBytes(StandardCharsets.UTF_8));
     }

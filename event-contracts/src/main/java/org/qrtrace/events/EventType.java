@@ -3,7 +3,7 @@ package org.qrtrace.events;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The event types of ARCHITECTURE.md: the name written in the envelope's {@code type}, its payload class and topic. */
+/** The event types of docs/architecture.md: the name written in the envelope's {@code type}, its payload class and topic. */
 public enum EventType {
     VENUE_REGISTERED("VenueRegistered", VenueRegistered.class, Topics.VENUE_EVENTS),
     VENUE_UPDATED("VenueUpdated", VenueUpdated.class, Topics.VENUE_EVENTS),

@@ -9,7 +9,7 @@ import org.qrtrace.deploy.testing.TestTokens;
 
 import java.util.List;
 
-/** The platform promises of ARCHITECTURE.md, checked against real PostgreSQL and Kafka. */
+/** The platform promises of docs/architecture.md ("What every service promises"), checked against real PostgreSQL and Kafka. */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "venue"))
 class PlatformTest extends PlatformContract {

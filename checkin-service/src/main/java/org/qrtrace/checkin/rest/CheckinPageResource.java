@@ -20,14 +20,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.qrtrace.checkin.domain.CheckinPoint;
-import org.qrtrace.checkin.domain.InvalidTokenException;
+import org.qrtrace.checkin.domain.InvalidQrCode;
+import org.qrtrace.checkin.domain.QrCodeNoLongerValid;
+import org.qrtrace.checkin.domain.QrCodeRefused;
 import org.qrtrace.checkin.service.CheckinCommand;
 import org.qrtrace.checkin.service.CheckinService;
 import org.qrtrace.checkin.service.CheckoutService;
 import org.qrtrace.checkin.service.Failures;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.Conflict;
+import org.qrtrace.common.error.DomainException;
+import org.qrtrace.common.error.InvalidInput;
+import org.qrtrace.common.error.NotFound;
+import org.qrtrace.common.error.RateLimited;
+import org.qrtrace.common.error.Unavailable;
+import org.qrtrace.common.problem.ProblemMappers;
 import org.qrtrace.events.CheckedIn;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,14 +51,16 @@ public class CheckinPageResource {
 
     private static final java.util.regex.Pattern RENDERED_KEY = java.util.regex.Pattern.compile("[0-9a-f-]{36}");
 
-    @Inject
-    CheckinService checkins;
+    private final CheckinService checkins;
+    private final CheckoutService checkouts;
+    private final CheckinPages pages;
 
     @Inject
-    CheckoutService checkouts;
-
-    @Inject
-    CheckinPages pages;
+    public CheckinPageResource(CheckinService checkins, CheckoutService checkouts, CheckinPages pages) {
+        this.checkins = checkins;
+        this.checkouts = checkouts;
+        this.pages = pages;
+    }
 
     @GET
     @Path("/{token}")
@@ -62,8 +73,8 @@ public class CheckinPageResource {
         try {
             CheckinPoint point = checkins.describe(token);
             return html(200, pages.form(lang, nonce, point, CheckinPages.FormState.empty(UUID.randomUUID().toString())));
-        } catch (InvalidTokenException e) {
-            return html(e.rejection().status(), pages.tokenError(lang, nonce, e.rejection()));
+        } catch (DomainException e) {
+            return refusedPage(lang, nonce, e);
         }
     }
 
@@ -89,8 +100,8 @@ public class CheckinPageResource {
         CheckinPoint point;
         try {
             point = checkins.describe(token);
-        } catch (InvalidTokenException e) {
-            return Uni.createFrom().item(html(e.rejection().status(), pages.tokenError(lang, nonce, e.rejection())));
+        } catch (DomainException e) {
+            return Uni.createFrom().item(refusedPage(lang, nonce, e));
         }
         if (consent == null) {
             return Uni.createFrom().item(html(400, pages.form(lang, nonce, point, state.withConsentMissing())));
@@ -111,7 +122,7 @@ public class CheckinPageResource {
             return Uni.createFrom().completionStage(checkins.checkIn(command))
                     .map(o -> html(200, pages.success(lang, nonce, o.receipt())))
                     .onFailure().recoverWithItem(error -> failurePage(lang, nonce, point, state, Failures.unwrap(error)));
-        } catch (InvalidTokenException | ProblemException e) {
+        } catch (DomainException e) {
             return Uni.createFrom().item(failurePage(lang, nonce, point, state, e));
         }
     }
@@ -136,35 +147,61 @@ public class CheckinPageResource {
             return Uni.createFrom().completionStage(checkouts.checkOut(id, secret))
                     .map(r -> html(200, pages.checkedOut(lang, nonce, r.checkedOutAt())))
                     .onFailure().recoverWithItem(error -> checkoutFailure(lang, nonce, Failures.unwrap(error)));
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return Uni.createFrom().item(checkoutFailure(lang, nonce, e));
         }
     }
 
-    private Response failurePage(String lang, String nonce, CheckinPoint point, CheckinPages.FormState state, Throwable error) {
-        if (error instanceof InvalidTokenException e) {
-            return html(e.rejection().status(), pages.tokenError(lang, nonce, e.rejection()));
+    /** The page of a refused code, in the visitor's language; the status is the API's (no Retry-After here). */
+    private Response refusedPage(String lang, String nonce, DomainException error) {
+        if (!(error instanceof QrCodeRefused refused)) {
+            throw error;
         }
-        if (error instanceof ProblemException p) {
-            return switch (p.status()) {
-                case 400, 422 -> html(400, pages.form(lang, nonce, point, state.withErrors(p.errors())));
-                case 429 -> withRetryAfter(html(429, pages.rateLimited(lang, nonce, p.retryAfterSeconds())), p.retryAfterSeconds());
-                case 503 -> withRetryAfter(html(503, pages.form(lang, nonce, point, state.withUnavailable())), p.retryAfterSeconds());
-                default -> html(p.status(), pages.message(lang, nonce, "error_unavailable"));
-            };
+        int status;
+        if (refused instanceof InvalidQrCode) {
+            status = 400;
+        } else if (refused instanceof QrCodeNoLongerValid) {
+            status = 410;
+        } else { // VenueNotKnownYet
+            status = 503;
+        }
+        return html(status, pages.tokenError(lang, nonce, refused.rejection()));
+    }
+
+    private Response failurePage(String lang, String nonce, CheckinPoint point, CheckinPages.FormState state, Throwable error) {
+        // a refused code first: an invalid one is also invalid input, a venue not known yet is also unavailable
+        if (error instanceof QrCodeRefused) {
+            return refusedPage(lang, nonce, (DomainException) error);
+        } else if (error instanceof InvalidInput invalid) { // InvalidVisitor, IdempotencyKeyReused: the form, saying what to fix
+            return html(400, pages.form(lang, nonce, point, state.withErrors(invalid.errors())));
+        } else if (error instanceof RateLimited limited) { // TooManyCheckins
+            Integer seconds = seconds(limited.retryAfter());
+            return withRetryAfter(html(429, pages.rateLimited(lang, nonce, seconds)), seconds);
+        } else if (error instanceof Unavailable unavailable) { // RecordingUnavailable: the form again, to send once more
+            return withRetryAfter(html(503, pages.form(lang, nonce, point, state.withUnavailable())),
+                    seconds(unavailable.retryAfter()));
+        } else if (error instanceof DomainException other) {
+            return html(ProblemMappers.statusOf(other).code(), pages.message(lang, nonce, "error_unavailable"));
         }
         throw error instanceof RuntimeException r ? r : new IllegalStateException(error);
     }
 
     private Response checkoutFailure(String lang, String nonce, Throwable error) {
-        if (error instanceof ProblemException p) {
-            return switch (p.status()) {
-                case 404, 400 -> html(404, pages.message(lang, nonce, "error_link"));
-                case 409 -> html(409, pages.message(lang, nonce, "error_ended"));
-                default -> withRetryAfter(html(p.status(), pages.message(lang, nonce, "error_unavailable")), p.retryAfterSeconds());
-            };
+        if (error instanceof NotFound || error instanceof InvalidInput) { // UnknownCheckoutLink
+            return html(404, pages.message(lang, nonce, "error_link"));
+        } else if (error instanceof Conflict) { // VisitAlreadyEnded
+            return html(409, pages.message(lang, nonce, "error_ended"));
+        } else if (error instanceof Unavailable unavailable) { // RecordingUnavailable
+            return withRetryAfter(html(503, pages.message(lang, nonce, "error_unavailable")), seconds(unavailable.retryAfter()));
+        } else if (error instanceof DomainException other) {
+            return html(ProblemMappers.statusOf(other).code(), pages.message(lang, nonce, "error_unavailable"));
         }
         throw error instanceof RuntimeException r ? r : new IllegalStateException(error);
+    }
+
+    /** Retry-After seconds as the API sends them, or null when there is no time to tell. */
+    private static Integer seconds(Duration retryAfter) {
+        return retryAfter == null ? null : (int) Math.max(1, retryAfter.toSeconds());
     }
 
     private static Response withRetryAfter(Response response, Integer seconds) {

@@ -1,5 +1,6 @@
 package org.qrtrace.checkin.rest;
 
+import org.qrtrace.common.error.FieldError;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import org.qrtrace.checkin.domain.CheckinPoint;
 import org.qrtrace.checkin.domain.CheckinReceipt;
 import org.qrtrace.checkin.domain.TokenRejection;
-import org.qrtrace.common.problem.Problem;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,14 +51,14 @@ public class CheckinPages {
 
     /** What the visitor typed, kept when the form comes back with errors. */
     public record FormState(String idem, String phone, String name, List<String> symptoms, String travelledFrom,
-                            String contact, List<String> depNames, List<String> depPhones, List<Problem.FieldError> errors,
+                            String contact, List<String> depNames, List<String> depPhones, List<FieldError> errors,
                             boolean consentMissing, boolean unavailable) {
 
         static FormState empty(String idem) {
             return new FormState(idem, null, null, List.of(), null, null, List.of(), List.of(), List.of(), false, false);
         }
 
-        FormState withErrors(List<Problem.FieldError> fieldErrors) {
+        FormState withErrors(List<FieldError> fieldErrors) {
             return new FormState(idem, phone, name, symptoms, travelledFrom, contact, depNames, depPhones, fieldErrors,
                     false, false);
         }
@@ -98,7 +98,7 @@ public class CheckinPages {
         }
         boolean phoneError = false;
         List<String> messages = new ArrayList<>();
-        for (Problem.FieldError e : s.errors()) {
+        for (FieldError e : s.errors()) {
             if ("phone".equals(e.field())) {
                 phoneError = true;
                 messages.add(m.get("form_phone") + ": " + m.get("error_phone"));
@@ -171,7 +171,7 @@ public class CheckinPages {
         return point.venueName() != null ? point.venueName() : m.get("form_unnamed");
     }
 
-    private static String describe(Map<String, String> m, Problem.FieldError e) {
+    private static String describe(Map<String, String> m, FieldError e) {
         Matcher dep = DEPENDANT_FIELD.matcher(e.field());
         if (dep.matches()) {
             int n = Integer.parseInt(dep.group(1)) + 1;

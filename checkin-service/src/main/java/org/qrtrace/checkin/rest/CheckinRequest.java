@@ -8,7 +8,7 @@ import org.qrtrace.events.qr.QrToken;
 
 import java.util.List;
 
-/** {@code POST /api/v1/checkins}: field names are the contract of ARCHITECTURE.md. */
+/** {@code POST /api/v1/checkins}: field names are the contract of docs/architecture.md. */
 public record CheckinRequest(
         @NotBlank @Size(max = QrToken.MAX_LENGTH) String token,
         @NotBlank @Size(max = 32) String phone,

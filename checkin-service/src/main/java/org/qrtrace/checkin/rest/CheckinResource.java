@@ -15,10 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.qrtrace.checkin.domain.CheckinOutcome;
-import org.qrtrace.checkin.domain.InvalidTokenException;
 import org.qrtrace.checkin.service.CheckinCommand;
 import org.qrtrace.checkin.service.CheckinService;
-import org.qrtrace.checkin.service.Failures;
 import org.qrtrace.events.CheckedIn;
 
 import java.util.List;
@@ -36,8 +34,12 @@ import java.util.concurrent.CompletionStage;
 @Path("/api/v1/checkins")
 public class CheckinResource {
 
+    private final CheckinService service;
+
     @Inject
-    CheckinService service;
+    public CheckinResource(CheckinService service) {
+        this.service = service;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,16 +56,8 @@ public class CheckinResource {
         CheckinCommand command = new CheckinCommand(request.token(), request.phone(), request.name(), declaration,
                 dependants, idempotencyKey, CheckedIn.Source.API, ClientAddress.of(http));
         CompletionStage<CheckinOutcome> outcome = service.mayBlock(command)
-                ? CompletableFuture.supplyAsync(() -> checkIn(command), Infrastructure.getDefaultWorkerPool()).thenCompose(o -> o)
-                : checkIn(command);
+                ? CompletableFuture.supplyAsync(() -> service.checkIn(command), Infrastructure.getDefaultWorkerPool()).thenCompose(o -> o)
+                : service.checkIn(command);
         return outcome.thenApply(o -> Response.status(o.newVisit() ? 201 : 200).entity(CheckinResponse.of(o.receipt())).build());
-    }
-
-    private CompletionStage<CheckinOutcome> checkIn(CheckinCommand command) {
-        try {
-            return service.checkIn(command);
-        } catch (InvalidTokenException e) {
-            throw Failures.problem(e);
-        }
     }
 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.qrtrace.checkin.service.CheckoutService;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.InvalidInput;
 
 import java.util.UUID;
 
@@ -19,8 +19,12 @@ import java.util.UUID;
 @Path("/api/v1/checkins/{checkinId}/checkout")
 public class CheckoutResource {
 
+    private final CheckoutService service;
+
     @Inject
-    CheckoutService service;
+    public CheckoutResource(CheckoutService service) {
+        this.service = service;
+    }
 
     @POST
     @Blocking
@@ -31,10 +35,10 @@ public class CheckoutResource {
         try {
             id = UUID.fromString(checkinId);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("checkinId", "must be a UUID");
+            throw InvalidInput.field("checkinId", "must be a UUID");
         }
         if (secret == null || secret.isBlank()) {
-            throw ProblemException.badField("k", "the check-out secret from the check-in answer is required");
+            throw InvalidInput.field("k", "the check-out secret from the check-in answer is required");
         }
         return Uni.createFrom().completionStage(service.checkOut(id, secret));
     }

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import org.qrtrace.checkin.config.CheckinConfig;
 import org.qrtrace.checkin.domain.CheckinOutcome;
 import org.qrtrace.checkin.domain.CheckinPoint;
-import org.qrtrace.checkin.domain.InvalidTokenException;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.checkin.domain.IdempotencyKeyReused;
+import org.qrtrace.checkin.domain.InvalidVisitor;
+import org.qrtrace.checkin.domain.QrCodeRefused;
+import org.qrtrace.checkin.domain.RecordingUnavailable;
+import org.qrtrace.checkin.domain.TooManyCheckins;
+import org.qrtrace.common.error.DomainException;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.EventEnvelope;
 
@@ -47,7 +51,11 @@ public class CheckinService {
         this.responses = new ResponseCache<>(config.checkin().idempotencyCacheSize(), config.checkin().idempotencyRetention());
     }
 
-    /** The venue and entrance of a code, for the check-in page. @throws InvalidTokenException when refused */
+    /**
+     * The venue and entrance of a code, for the check-in page.
+     *
+     * @throws DomainException a {@link QrCodeRefused} when the code is refused
+     */
     public CheckinPoint describe(String token) {
         return verifier.verify(token, clock.instant());
     }
@@ -61,8 +69,10 @@ public class CheckinService {
     }
 
     /**
-     * @throws InvalidTokenException when the code is refused (synchronously, before anything is recorded)
-     * @throws ProblemException      400 naming the field for bad input, 429 over the rate limit, 422 for a reused key
+     * @throws DomainException synchronously, before anything is recorded: a {@link QrCodeRefused} when the code is
+     *                         refused, {@link TooManyCheckins}, {@link InvalidVisitor} naming every field at fault,
+     *                         {@link IdempotencyKeyReused}; the stage fails with {@link RecordingUnavailable} when Kafka
+     *                         cannot take the check-in
      */
     public CompletionStage<CheckinOutcome> checkIn(CheckinCommand c) {
         Instant now = clock.instant();
@@ -80,10 +90,7 @@ public class CheckinService {
             return Failures.mapKafkaFailure(replay.result(), config.kafka().retryAfterSeconds());
         }
         if (claim instanceof ResponseCache.Conflict<CheckinOutcome>) {
-            throw new ProblemException(422, "Idempotency-Key reused",
-                    "this Idempotency-Key was already used for a different check-in; use a new key for a new check-in",
-                    List.of(new org.qrtrace.common.problem.Problem.FieldError("Idempotency-Key", "already used for a different check-in")),
-                    null);
+            throw new IdempotencyKeyReused();
         }
         ResponseCache.Owner<CheckinOutcome> owner = (ResponseCache.Owner<CheckinOutcome>) claim;
         return owner.complete(() -> record(point, visitor, pseudonym,

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qrtrace.checkin.config.CheckinConfig;
 import org.qrtrace.checkin.domain.CheckoutCapability;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.checkin.domain.RecordingUnavailable;
+import org.qrtrace.checkin.domain.UnknownCheckoutLink;
+import org.qrtrace.checkin.domain.VisitAlreadyEnded;
 import org.qrtrace.events.CheckedOut;
 import org.qrtrace.events.EventEnvelope;
 
@@ -41,12 +43,13 @@ public class CheckoutService {
     }
 
     /**
-     * @throws ProblemException 404 when the link is not valid for this check-in, 409 when the visit already ended by
-     *                          itself
+     * @throws UnknownCheckoutLink when the link is not valid for this check-in; the stage fails with
+     *                             {@link VisitAlreadyEnded} when the visit already ended by itself, with
+     *                             {@link RecordingUnavailable} when Kafka cannot take the check-out
      */
     public CompletionStage<CheckoutResult> checkOut(UUID checkinId, String secret) {
         CheckoutCapability capability = links.open(checkinId, secret)
-                .orElseThrow(() -> ProblemException.notFound("no check-in with this id and check-out secret"));
+                .orElseThrow(UnknownCheckoutLink::new);
         ResponseCache.Claim<CheckoutResult> claim = done.claim(checkinId.toString(), "");
         if (claim instanceof ResponseCache.Replay<CheckoutResult> replay) {
             return Failures.mapKafkaFailure(replay.result(), config.kafka().retryAfterSeconds());
@@ -55,7 +58,7 @@ public class CheckoutService {
         Instant now = clock.instant();
         if (!now.isBefore(capability.autoCheckoutAt())) {
             CompletionStage<CheckoutResult> ended = java.util.concurrent.CompletableFuture.failedFuture(
-                    ProblemException.conflict("this visit already ended automatically at " + capability.autoCheckoutAt()));
+                    new VisitAlreadyEnded(capability.autoCheckoutAt()));
             return owner.complete(ended);
         }
         CheckedOut event = new CheckedOut(checkinId, capability.venueId(), capability.pseudonym(), now, CheckedOut.Source.VISITOR);

@@ -5,13 +5,16 @@ import jakarta.inject.Inject;
 import org.qrtrace.checkin.config.CheckinConfig;
 import org.qrtrace.checkin.domain.CheckinOutcome;
 import org.qrtrace.checkin.domain.CheckinPoint;
-import org.qrtrace.checkin.domain.InvalidTokenException;
+import org.qrtrace.checkin.domain.GateDeviceTooFast;
+import org.qrtrace.checkin.domain.QrCodeRefused;
+import org.qrtrace.checkin.domain.RecordingUnavailable;
 import org.qrtrace.checkin.domain.ScanVerdict;
+import org.qrtrace.checkin.domain.TooManyScans;
 import org.qrtrace.checkin.domain.Visit;
 import org.qrtrace.checkin.messaging.PublishFailedException;
+import org.qrtrace.common.error.DomainException;
 import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.common.phone.InvalidPhoneException;
-import org.qrtrace.common.problem.ProblemException;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
 import org.qrtrace.events.EventEnvelope;
@@ -36,7 +39,7 @@ import java.util.stream.IntStream;
  * up to {@code maxScanAge} old are accepted (offline devices upload late); times beyond the clock-skew window in the
  * future are rejected; times within it are clamped to the receive time and flagged. A code is judged at the scan time
  * (a code superseded or revoked after the scan still admits that scan). If Kafka cannot take the batch the whole batch
- * is answered 503; scans already recorded come back as DUPLICATE when the device retries.
+ * fails ({@link RecordingUnavailable}); scans already recorded come back as DUPLICATE when the device retries.
  */
 @ApplicationScoped
 public class GateBatchService {
@@ -69,13 +72,14 @@ public class GateBatchService {
      * @param device        the authenticated device: the subject of its token (rate limits count by it)
      * @param deviceId      the device id the batch declares (recorded with each check-in)
      * @param allowedVenues the venues of the device's token
-     * @throws ProblemException 400 for too many scans, 429 when the device uploads faster than its rate (nothing of
-     *                          the batch recorded); the stage fails with 503 when Kafka cannot take the batch
+     * @throws TooManyScans      for more scans than a batch may hold
+     * @throws GateDeviceTooFast when the device uploads faster than its rate (nothing of the batch recorded); the stage
+     *                           fails with {@link RecordingUnavailable} when Kafka cannot take the batch
      */
     public CompletionStage<List<ScanVerdict>> process(String device, String deviceId, List<GateScan> scans,
                                                       Set<UUID> allowedVenues) {
         if (scans.size() > config.gate().maxScansPerBatch()) {
-            throw ProblemException.badField("scans", "at most " + config.gate().maxScansPerBatch() + " scans per batch");
+            throw new TooManyScans(config.gate().maxScansPerBatch());
         }
         limiter.admitGateScans(device, scans.size());
         Instant receivedAt = clock.instant();
@@ -94,7 +98,7 @@ public class GateBatchService {
             if (error != null) {
                 Throwable cause = Failures.unwrap(error);
                 if (cause instanceof PublishFailedException) {
-                    throw Failures.unavailable(config.kafka().retryAfterSeconds());
+                    throw new RecordingUnavailable(Duration.ofSeconds(config.kafka().retryAfterSeconds()));
                 }
                 throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
             }
@@ -130,8 +134,11 @@ public class GateBatchService {
         CheckinPoint point;
         try {
             point = verifier.verify(scan.token(), scannedAt);
-        } catch (InvalidTokenException e) {
-            return done(ScanVerdict.rejected(key, "token: " + e.rejection().name() + ": " + e.rejection().message()));
+        } catch (DomainException e) {
+            if (e instanceof QrCodeRefused refused) {
+                return done(ScanVerdict.rejected(key, QrCodeRefused.FIELD + ": " + QrCodeRefused.reason(refused.rejection())));
+            }
+            throw e;
         }
         if (!allowedVenues.contains(point.venueId())) {
             return done(ScanVerdict.rejected(key, "token: this device may not check people in at this venue"));

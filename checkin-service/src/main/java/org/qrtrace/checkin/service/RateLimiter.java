@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qrtrace.checkin.config.CheckinConfig;
+import org.qrtrace.checkin.domain.GateDeviceTooFast;
 import org.qrtrace.checkin.domain.TokenBucket;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.checkin.domain.TooManyCheckins;
 
 import java.time.Duration;
 
@@ -60,15 +61,15 @@ public class RateLimiter {
         }
     }
 
-    /** @throws ProblemException 429 with Retry-After when the address or the code is over its limit */
+    /** @throws TooManyCheckins when the address or the code is over its limit */
     public void admit(String clientAddress, String token) {
         long now = System.nanoTime();
         int wait = byAddress.take(String.valueOf(clientAddress), 1, now);
         if (wait > 0) {
-            throw ProblemException.tooManyRequests("too many check-ins from this network; try again in " + wait + " s", wait);
+            throw TooManyCheckins.fromNetwork(Duration.ofSeconds(wait));
         }
         if (token != null && (wait = byToken.take(token, 1, now)) > 0) {
-            throw ProblemException.tooManyRequests("too many check-ins with this code; try again in " + wait + " s", wait);
+            throw TooManyCheckins.withCode(Duration.ofSeconds(wait));
         }
     }
 
@@ -76,7 +77,7 @@ public class RateLimiter {
      * Charges a gate device for a batch: one token per scan, all or nothing, before anything of the batch is recorded.
      *
      * @param device the device's identity: the subject of its token (not the self-declared device id in the body)
-     * @throws ProblemException 429 with Retry-After when the device is over its scan rate
+     * @throws GateDeviceTooFast when the device is over its scan rate
      */
     public void admitGateScans(String device, int scans) {
         if (scans < 1) {
@@ -84,9 +85,7 @@ public class RateLimiter {
         }
         int wait = byDevice.take(device, scans, System.nanoTime());
         if (wait > 0) {
-            throw ProblemException.tooManyRequests("this gate device is uploading scans faster than "
-                    + config.perDevicePerMinute() + " per minute; nothing of this batch was recorded; send it again in "
-                    + wait + " s", wait);
+            throw new GateDeviceTooFast(config.perDevicePerMinute(), Duration.ofSeconds(wait));
         }
     }
 }

@@ -4,11 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qrtrace.checkin.domain.CheckinPoint;
-import org.qrtrace.checkin.domain.InvalidTokenException;
 import org.qrtrace.checkin.domain.KnownVenue;
+import org.qrtrace.checkin.domain.QrCodeRefused;
 import org.qrtrace.checkin.domain.TokenLine;
 import org.qrtrace.checkin.domain.TokenRejection;
 import org.qrtrace.checkin.domain.VenueDirectory;
+import org.qrtrace.common.error.DomainException;
 import org.qrtrace.events.qr.QrToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -58,8 +59,7 @@ public class TokenVerifier {
             verified.put(token, new Verified(parsed, keys.lookup(parsed.keyId())));
             return parsed;
         } catch (QrToken.InvalidQrTokenException e) {
-            throw new InvalidTokenException(e.failure() == QrToken.Failure.MALFORMED
-                    ? TokenRejection.MALFORMED : TokenRejection.FORGED);
+            throw refuse(e.failure() == QrToken.Failure.MALFORMED ? TokenRejection.MALFORMED : TokenRejection.FORGED);
         }
     }
 
@@ -74,32 +74,28 @@ public class TokenVerifier {
         return QrToken.keyIdOf(token).map(keyId -> !keys.has(keyId)).orElse(false);
     }
 
-    /** @throws InvalidTokenException when the code does not admit anyone at {@code at} */
+    /** @throws DomainException a {@link QrCodeRefused} when the code does not admit anyone at {@code at} */
     public CheckinPoint verify(String token, Instant at) {
-        try {
-            return judge(token, at);
-        } catch (InvalidTokenException e) {
-            registry.counter("checkin.token.rejected", "reason", e.rejection().name()).increment();
-            throw e;
-        }
-    }
-
-    private CheckinPoint judge(String token, Instant at) {
         QrToken parsed = signatureChecked(token);
-        KnownVenue venue = directory.find(parsed.venueId())
-                .orElseThrow(() -> new InvalidTokenException(TokenRejection.VENUE_UNKNOWN));
+        KnownVenue venue = directory.find(parsed.venueId()).orElseThrow(() -> refuse(TokenRejection.VENUE_UNKNOWN));
         if (venue.isClosedAt(at)) {
-            throw new InvalidTokenException(TokenRejection.VENUE_CLOSED);
+            throw refuse(TokenRejection.VENUE_CLOSED);
         }
         if (venue.revocationOf(parsed.entranceId(), parsed.version(), at) != null) {
-            throw new InvalidTokenException(TokenRejection.REVOKED);
+            throw refuse(TokenRejection.REVOKED);
         }
         // An entrance we have not heard of yet has no known rotation: its signed code is current.
         TokenLine line = venue.tokensOf(parsed.entranceId());
         if (line != null && !line.isCurrentAt(parsed.version(), at)) {
-            throw new InvalidTokenException(TokenRejection.SUPERSEDED);
+            throw refuse(TokenRejection.SUPERSEDED);
         }
         return new CheckinPoint(venue.id(), parsed.entranceId(), venue.name(), venue.entranceName(parsed.entranceId()),
                 venue.category(), token);
+    }
+
+    /** Counts the refusal ({@code checkin.token.rejected{reason}}) and gives the failure to throw. */
+    private DomainException refuse(TokenRejection rejection) {
+        registry.counter("checkin.token.rejected", "reason", rejection.name()).increment();
+        return rejection.refusal();
     }
 }

@@ -1,9 +1,9 @@
 package org.qrtrace.checkin.service;
 
+import org.qrtrace.checkin.domain.InvalidVisitor;
+import org.qrtrace.common.error.FieldError;
 import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.common.phone.InvalidPhoneException;
-import org.qrtrace.common.problem.Problem;
-import org.qrtrace.common.problem.ProblemException;
 import org.qrtrace.events.CheckedIn;
 
 import java.util.ArrayList;
@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The semantic checks of a visitor's input, each naming the field it rejects. All problems are reported at once.
+ * The semantic checks of a visitor's input, each naming the field it rejects. All faults are reported at once
+ * ({@link InvalidVisitor}).
  */
 final class VisitorValidator {
 
@@ -22,7 +23,7 @@ final class VisitorValidator {
     static final int MAX_PLACE = 100;
     static final int MAX_IDEMPOTENCY_KEY = 100;
 
-    private final List<Problem.FieldError> errors = new ArrayList<>();
+    private final List<FieldError> faults = new ArrayList<>();
 
     /** The normalised input, once every check passed. */
     record Visitor(E164Phone phone, String name, CheckedIn.Declaration declaration, List<Dependant> dependants) {
@@ -113,16 +114,12 @@ final class VisitorValidator {
     }
 
     void error(String field, String message) {
-        errors.add(new Problem.FieldError(field, message));
+        faults.add(new FieldError(field, message));
     }
 
     private void throwIfAny() {
-        if (!errors.isEmpty()) {
-            StringBuilder detail = new StringBuilder();
-            for (Problem.FieldError e : errors) {
-                detail.append(detail.isEmpty() ? "" : "; ").append(e.field()).append(": ").append(e.message());
-            }
-            throw ProblemException.badRequest(detail.toString(), errors);
+        if (!faults.isEmpty()) {
+            throw new InvalidVisitor(faults);
         }
     }
 }

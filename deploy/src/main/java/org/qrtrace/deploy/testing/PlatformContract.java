@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
- * What every service promises (ARCHITECTURE.md, "All services"): readiness that checks its real dependencies,
+ * What every service promises (docs/architecture.md, "What every service promises"): readiness that checks its real dependencies,
  * metrics, OpenAPI, problem+json errors with a correlation id, and JWT authentication and role checks. Each service
  * runs it as a {@code @QuarkusTest} subclass against real PostgreSQL and Kafka.
  */

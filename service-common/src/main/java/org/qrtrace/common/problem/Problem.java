@@ -1,6 +1,7 @@
 package org.qrtrace.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.qrtrace.common.error.FieldError;
 
 import java.util.List;
 
@@ -13,12 +14,4 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-
-    /** One rejected input: the field's path in the request (e.g. {@code entrances[0].name}) and why. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message, Integer line, Integer column) {
-        public FieldError(String field, String message) {
-            this(field, message, null, null);
-        }
-    }
 }

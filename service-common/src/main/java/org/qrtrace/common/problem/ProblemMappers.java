@@ -16,7 +16,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.qrtrace.common.error.Conflict;
+import org.qrtrace.common.error.DomainException;
+import org.qrtrace.common.error.FieldError;
+import org.qrtrace.common.error.Gone;
+import org.qrtrace.common.error.InvalidInput;
+import org.qrtrace.common.error.NotAllowed;
+import org.qrtrace.common.error.NotFound;
+import org.qrtrace.common.error.RateLimited;
+import org.qrtrace.common.error.Unavailable;
+import org.qrtrace.common.error.Unprocessable;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,18 +40,48 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The one place that says what each kind of domain failure is in HTTP. */
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return ProblemResponses.of(e.status(), e.title(), e.getMessage(), path(uri), e.errors(), e.retryAfterSeconds());
+    public Response domain(DomainException e, UriInfo uri) {
+        Status status = statusOf(e);
+        Duration retryAfter = e instanceof RateLimited r ? r.retryAfter() : e instanceof Unavailable u ? u.retryAfter() : null;
+        return ProblemResponses.of(status.code(), e.title() != null ? e.title() : status.title(), e.getMessage(), path(uri),
+                e.errors(),
+                retryAfter == null ? null : (int) Math.max(1, retryAfter.toSeconds()));
+    }
+
+    /** A status and its default title. */
+    public record Status(int code, String title) {
+    }
+
+    public static Status statusOf(DomainException e) {
+        if (e instanceof InvalidInput) {
+            return new Status(400, "Invalid request");
+        } else if (e instanceof NotAllowed) {
+            return new Status(403, "Forbidden");
+        } else if (e instanceof NotFound) {
+            return new Status(404, "Not found");
+        } else if (e instanceof Conflict) {
+            return new Status(409, "Conflict");
+        } else if (e instanceof Gone) {
+            return new Status(410, "Gone");
+        } else if (e instanceof RateLimited) {
+            return new Status(429, "Too many requests");
+        } else if (e instanceof Unprocessable) {
+            return new Status(422, "Unprocessable request");
+        } else if (e instanceof Unavailable) {
+            return new Status(503, "Service unavailable");
+        }
+        throw new IllegalStateException("a domain failure of no known kind: " + e.getClass().getName());
     }
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+            errors.add(new FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
         }
-        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        errors.sort(Comparator.comparing(FieldError::field));
         return ProblemResponses.of(400, "Invalid request", describe(errors), path(uri), errors);
     }
 
@@ -110,9 +151,9 @@ public class ProblemMappers {
         } else {
             message = "malformed JSON: " + e.getOriginalMessage();
         }
-        List<Problem.FieldError> errors = field == null || field.isEmpty()
-                ? List.of(new Problem.FieldError("body", message))
-                : List.of(new Problem.FieldError(field, message));
+        List<FieldError> errors = field == null || field.isEmpty()
+                ? List.of(new FieldError("body", message))
+                : List.of(new FieldError(field, message));
         return ProblemResponses.of(400, "Invalid request", describe(errors), path(uri), errors);
     }
 
@@ -172,9 +213,9 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    private static String describe(List<Problem.FieldError> errors) {
+    private static String describe(List<FieldError> errors) {
         StringBuilder sb = new StringBuilder();
-        for (Problem.FieldError error : errors) {
+        for (FieldError error : errors) {
             if (!sb.isEmpty()) {
                 sb.append("; ");
             }

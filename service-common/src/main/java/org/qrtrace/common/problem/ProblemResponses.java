@@ -1,5 +1,6 @@
 package org.qrtrace.common.problem;
 
+import org.qrtrace.common.error.FieldError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.MDC;
@@ -13,11 +14,11 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    public static Response of(int status, String title, String detail, String instance, List<Problem.FieldError> errors) {
+    public static Response of(int status, String title, String detail, String instance, List<FieldError> errors) {
         return of(status, title, detail, instance, errors, null);
     }
 
-    public static Response of(int status, String title, String detail, String instance, List<Problem.FieldError> errors,
+    public static Response of(int status, String title, String detail, String instance, List<FieldError> errors,
                               Integer retryAfterSeconds) {
         Object correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         Problem problem = new Problem(typeFor(status), title, status, detail, instance,

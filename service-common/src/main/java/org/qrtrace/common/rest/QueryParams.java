@@ -1,6 +1,6 @@
 package org.qrtrace.common.rest;
 
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.InvalidInput;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +42,7 @@ public final class QueryParams {
         try {
             return parser.apply(value.strip());
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ProblemException.badField(name, rule);
+            throw InvalidInput.field(name, rule);
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.qrtrace.common.security;
 
-/** The roles of ARCHITECTURE.md, as they appear in the JWT {@code groups} claim. */
+/** The roles of docs/architecture.md, as they appear in the JWT {@code groups} claim. */
 public final class Roles {
     public static final String ADMIN = "admin";
     public static final String VENUE_MANAGER = "venue-manager";

@@ -7,7 +7,7 @@ import java.util.List;
 /** A person exposed, once per tier, with all their overlaps (ordered by start). */
 public record Contact(String pseudonym, Tier tier, List<Overlap> overlaps) {
 
-    /** By tier, then first overlap start, then pseudonym (ARCHITECTURE.md). */
+    /** By tier, then first overlap start, then pseudonym (docs/architecture.md). */
     public static final Comparator<Contact> ORDER = Comparator.comparing(Contact::tier)
             .thenComparing(Contact::firstOverlapStart).thenComparing(Contact::pseudonym);
 

@@ -3,7 +3,7 @@ package org.qrtrace.tracing.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** The counts of one administrative unit on one day (ARCHITECTURE.md, "Daily reports"). */
+/** The counts of one administrative unit on one day (docs/architecture.md, "Daily reports"). */
 public record DailyFigures(int venuesRegistered, int venuesActive, int checkins, int uniqueVisitors) {
 
     public static final DailyFigures NONE = new DailyFigures(0, 0, 0, 0);

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The validated parameters of an exposure query (ARCHITECTURE.md, "Exposure query"). */
+/** The validated parameters of an exposure query (docs/architecture.md, "Exposure query"). */
 public record ExposureParameters(Instant from, Instant to, Duration buffer, Duration minOverlap, int depth) {
 
     public ExposureParameters {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The exposure rules of ARCHITECTURE.md, free of storage: it asks a {@link PresenceLookup} for candidate visits (the
+ * The exposure rules of docs/architecture.md, free of storage: it asks a {@link PresenceLookup} for candidate visits (the
  * SQL store answers through its indexes) and decides itself who overlaps whom, for how long, and in which tier.
  *
  * <ul>

@@ -1,13 +1,7 @@
 package org.qrtrace.tracing.repository;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +10,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ExposureQueryRepository {
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final Jdbc jdbc;
+
+    ExposureQueryRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** Who ran a stored query, when, for which case and jurisdiction, with which parameters (JSON). */
     public record StoredQueryRow(UUID id, Instant createdAt, String subject, String role, String jurisdiction,
@@ -30,42 +27,22 @@ public class ExposureQueryRepository {
 
     /** Stores a query and its result (often MBs of JSON at depth 2) as gzip-compressed JSON, see {@link #gzipJson}. */
     public void insert(StoredQueryRow q, byte[] resultGzip) {
-        String sql = "INSERT INTO exposure_query (id, created_at, subject, role, jurisdiction, case_reference, parameters, "
-                + "result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, q.id());
-            ps.setTimestamp(2, Sql.ts(q.createdAt()));
-            ps.setString(3, q.subject());
-            ps.setString(4, q.role());
-            ps.setString(5, q.jurisdiction());
-            ps.setString(6, q.caseReference());
-            ps.setString(7, q.parametersJson());
-            ps.setBytes(8, resultGzip);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store exposure query", e);
-        }
+        jdbc.update("store the exposure query", "INSERT INTO exposure_query (id, created_at, subject, role, jurisdiction, "
+                        + "case_reference, parameters, result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
+                q.id(), q.createdAt(), q.subject(), q.role(), q.jurisdiction(), q.caseReference(), q.parametersJson(),
+                resultGzip);
     }
 
     public Optional<StoredQuery> find(UUID id) {
-        String sql = "SELECT id, created_at, subject, role, jurisdiction, case_reference, parameters::text AS p, result::text AS r, "
-                + "result_gzip "
-                + "FROM exposure_query WHERE id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                StoredQueryRow row = new StoredQueryRow(Sql.uuid(rs, "id"), Sql.instant(rs, "created_at"),
-                        rs.getString("subject"), rs.getString("role"), rs.getString("jurisdiction"),
-                        rs.getString("case_reference"), rs.getString("p"));
-                byte[] gzipped = rs.getBytes("result_gzip");
-                return Optional.of(new StoredQuery(row, gzipped != null ? gunzip(gzipped) : rs.getString("r")));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read exposure query", e);
-        }
+        String sql = "SELECT id, created_at, subject, role, jurisdiction, case_reference, parameters::text AS p, "
+                + "result::text AS r, result_gzip FROM exposure_query WHERE id = ?";
+        return jdbc.first("read the exposure query", sql, rs -> {
+            StoredQueryRow row = new StoredQueryRow(Sql.uuid(rs, "id"), Sql.instant(rs, "created_at"),
+                    rs.getString("subject"), rs.getString("role"), rs.getString("jurisdiction"),
+                    rs.getString("case_reference"), rs.getString("p"));
+            byte[] gzipped = rs.getBytes("result_gzip");
+            return new StoredQuery(row, gzipped != null ? gunzip(gzipped) : rs.getString("r"));
+        }, id);
     }
 
     /**

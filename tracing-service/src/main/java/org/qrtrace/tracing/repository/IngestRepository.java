@@ -1,18 +1,14 @@
 package org.qrtrace.tracing.repository;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +18,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class IngestRepository {
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final Jdbc jdbc;
+
+    IngestRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** A visit row to insert. */
     public record VisitRow(UUID checkinId, String pseudonym, UUID venueId, UUID entranceId, Instant checkedInAt,
@@ -35,36 +34,16 @@ public class IngestRepository {
     public Set<UUID> claimNew(List<UUID> eventIds, List<String> types) {
         String sql = "INSERT INTO processed_event (event_id, event_type) SELECT * FROM unnest(?::uuid[], ?::text[]) "
                 + "ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Sql.textArray(c, eventIds));
-            ps.setArray(2, Sql.textArray(c, types));
-            Set<UUID> fresh = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    fresh.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return fresh;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record processed events", e);
-        }
+        return new HashSet<>(jdbc.query("record processed events", sql, rs -> rs.getObject(1, UUID.class), eventIds, types));
     }
 
     /** Check-outs that arrived before their check-in, removed as they are applied. */
     public Map<UUID, Instant> takePendingCheckouts(Collection<UUID> checkinIds) {
         String sql = "DELETE FROM pending_checkout WHERE checkin_id = ANY (?::uuid[]) RETURNING checkin_id, checked_out_at";
         Map<UUID, Instant> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Sql.textArray(c, checkinIds));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(Sql.uuid(rs, "checkin_id"), Sql.instant(rs, "checked_out_at"));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read pending check-outs", e);
-        }
+        jdbc.query("read pending check-outs", sql, rs -> out.put(Sql.uuid(rs, "checkin_id"), Sql.instant(rs, "checked_out_at")),
+                checkinIds);
+        return out;
     }
 
     /**
@@ -81,22 +60,19 @@ public class IngestRepository {
                 + "auto_checkout_at, explicit_checkout, dependant, sealed_contact, source) "
                 + "SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], "
                 + "?::timestamptz[], ?::boolean[], ?::boolean[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Sql.textArray(c, rows, VisitRow::checkinId));
-            ps.setArray(2, Sql.textArray(c, rows, VisitRow::pseudonym));
-            ps.setArray(3, Sql.textArray(c, rows, VisitRow::venueId));
-            ps.setArray(4, Sql.textArray(c, rows, VisitRow::entranceId));
-            ps.setArray(5, Sql.textArray(c, rows, VisitRow::checkedInAt));
-            ps.setArray(6, Sql.textArray(c, rows, VisitRow::checkedOutAt));
-            ps.setArray(7, Sql.textArray(c, rows, VisitRow::autoCheckoutAt));
-            ps.setArray(8, Sql.textArray(c, rows, VisitRow::explicitCheckout));
-            ps.setArray(9, Sql.textArray(c, rows, VisitRow::dependant));
-            ps.setArray(10, Sql.textArray(c, rows, VisitRow::sealedContact));
-            ps.setArray(11, Sql.textArray(c, rows, VisitRow::source));
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot insert visits", e);
+        return jdbc.update("insert visits", sql, column(rows, VisitRow::checkinId), column(rows, VisitRow::pseudonym),
+                column(rows, VisitRow::venueId), column(rows, VisitRow::entranceId), column(rows, VisitRow::checkedInAt),
+                column(rows, VisitRow::checkedOutAt), column(rows, VisitRow::autoCheckoutAt),
+                column(rows, VisitRow::explicitCheckout), column(rows, VisitRow::dependant),
+                column(rows, VisitRow::sealedContact), column(rows, VisitRow::source));
+    }
+
+    private static List<Object> column(List<VisitRow> rows, Function<VisitRow, ?> column) {
+        List<Object> values = new ArrayList<>(rows.size());
+        for (VisitRow row : rows) {
+            values.add(column.apply(row));
         }
+        return values;
     }
 
     /**
@@ -106,28 +82,14 @@ public class IngestRepository {
     public int checkOut(UUID checkinId, Instant at, Duration maxStay) {
         String sql = "UPDATE visit SET explicit_checkout = true, checked_out_at = LEAST(GREATEST(?, checked_in_at + interval '1 second'), "
                 + "checked_in_at + ?::interval) WHERE checkin_id = ? AND checked_in_at >= ? AND checked_in_at < ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Sql.ts(at));
-            ps.setString(2, maxStay.getSeconds() + " seconds");
-            ps.setObject(3, checkinId);
-            // Partition pruning: the check-in started at most maxStay before the check-out (a day of clock skew allowed).
-            ps.setTimestamp(4, Sql.ts(at.minus(maxStay)));
-            ps.setTimestamp(5, Sql.ts(at.plus(Duration.ofDays(1))));
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close visit", e);
-        }
+        // Partition pruning: the check-in started at most maxStay before the check-out (a day of clock skew allowed).
+        return jdbc.update("close the visit", sql, at, maxStay.getSeconds() + " seconds", checkinId, at.minus(maxStay),
+                at.plus(Duration.ofDays(1)));
     }
 
     public void addPendingCheckout(UUID checkinId, Instant at) {
-        String sql = "INSERT INTO pending_checkout (checkin_id, checked_out_at) VALUES (?, ?) ON CONFLICT (checkin_id) "
-                + "DO UPDATE SET checked_out_at = LEAST(pending_checkout.checked_out_at, EXCLUDED.checked_out_at)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, checkinId);
-            ps.setTimestamp(2, Sql.ts(at));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store pending check-out", e);
-        }
+        jdbc.update("store a pending check-out", "INSERT INTO pending_checkout (checkin_id, checked_out_at) VALUES (?, ?) "
+                + "ON CONFLICT (checkin_id) DO UPDATE SET checked_out_at = LEAST(pending_checkout.checked_out_at, "
+                + "EXCLUDED.checked_out_at)", checkinId, at);
     }
 }

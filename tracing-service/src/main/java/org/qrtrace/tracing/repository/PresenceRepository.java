@@ -1,14 +1,10 @@
 package org.qrtrace.tracing.repository;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.PresenceInterval;
 import org.qrtrace.tracing.domain.PresenceLookup;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -55,11 +51,13 @@ public class PresenceRepository implements PresenceLookup {
             + " CROSS JOIN LATERAL (SELECT * FROM visit x WHERE x.pseudonym = f.pseudonym"
             + " AND x.checked_in_at >= f.since AND x.checked_in_at < ? OFFSET 0) v";
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final Jdbc jdbc;
+    private final TracingConfig config;
 
-    @Inject
-    TracingConfig config;
+    PresenceRepository(Jdbc jdbc, TracingConfig config) {
+        this.jdbc = jdbc;
+        this.config = config;
+    }
 
     private Duration maxStay() {
         return config.presence().maxStay();
@@ -67,15 +65,8 @@ public class PresenceRepository implements PresenceLookup {
 
     @Override
     public List<PresenceInterval> visitsOf(String pseudonym, Instant from, Instant to) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VISITS_OF)) {
-            ps.setString(1, pseudonym);
-            ps.setTimestamp(2, Sql.ts(from.minus(maxStay())));
-            ps.setTimestamp(3, Sql.ts(to));
-            ps.setTimestamp(4, Sql.ts(from));
-            return read(ps);
-        } catch (SQLException e) {
-            throw new IllegalStateException("presence read failed", e);
-        }
+        return jdbc.query("read presence", VISITS_OF, PresenceRepository::interval, pseudonym, from.minus(maxStay()), to,
+                from);
     }
 
     @Override
@@ -130,15 +121,10 @@ public class PresenceRepository implements PresenceLookup {
             });
 
     private List<PresenceInterval> intersecting(List<PresenceInterval.Window> windows) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VISITS_INTERSECTING)) {
-            ps.setArray(1, Sql.textArray(c, windows.stream().map(PresenceInterval.Window::venueId).toList()));
-            ps.setArray(2, Sql.textArray(c, windows.stream().map(PresenceInterval.Window::start).toList()));
-            ps.setArray(3, Sql.textArray(c, windows.stream().map(PresenceInterval.Window::end).toList()));
-            ps.setString(4, maxStay().getSeconds() + " seconds");
-            return read(ps);
-        } catch (SQLException e) {
-            throw new IllegalStateException("presence read failed", e);
-        }
+        return jdbc.query("read presence", VISITS_INTERSECTING, PresenceRepository::interval,
+                windows.stream().map(PresenceInterval.Window::venueId).toList(),
+                windows.stream().map(PresenceInterval.Window::start).toList(),
+                windows.stream().map(PresenceInterval.Window::end).toList(), maxStay().getSeconds() + " seconds");
     }
 
     /**
@@ -179,14 +165,8 @@ public class PresenceRepository implements PresenceLookup {
 
     private List<PresenceInterval> startingBetween(List<String> pseudonyms, Map<String, Instant> startFromByPseudonym,
                                                    Instant to) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(VISITS_STARTING_BETWEEN)) {
-            ps.setArray(1, Sql.textArray(c, pseudonyms));
-            ps.setArray(2, Sql.textArray(c, pseudonyms.stream().map(startFromByPseudonym::get).toList()));
-            ps.setTimestamp(3, Sql.ts(to));
-            return read(ps);
-        } catch (SQLException e) {
-            throw new IllegalStateException("presence read failed", e);
-        }
+        return jdbc.query("read presence", VISITS_STARTING_BETWEEN, PresenceRepository::interval, pseudonyms,
+                pseudonyms.stream().map(startFromByPseudonym::get).toList(), to);
     }
 
     /** A venue's visits intersecting [from, to), with whether the check-out was scanned. */
@@ -194,23 +174,9 @@ public class PresenceRepository implements PresenceLookup {
         String sql = "SELECT checkin_id, pseudonym, checked_in_at, checked_out_at, explicit_checkout, dependant, sealed_contact"
                 + " FROM visit WHERE venue_id = ? AND checked_in_at >= ? AND checked_in_at < ? AND checked_out_at > ?"
                 + " ORDER BY checked_in_at, pseudonym";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, venueId);
-            ps.setTimestamp(2, Sql.ts(from.minus(maxStay())));
-            ps.setTimestamp(3, Sql.ts(to));
-            ps.setTimestamp(4, Sql.ts(from));
-            List<VenueVisit> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new VenueVisit(Sql.uuid(rs, "checkin_id"), rs.getString("pseudonym"),
-                            Sql.instant(rs, "checked_in_at"), Sql.instant(rs, "checked_out_at"),
-                            rs.getBoolean("explicit_checkout"), rs.getBoolean("dependant"), rs.getString("sealed_contact")));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("presence read failed", e);
-        }
+        return jdbc.query("read presence", sql, rs -> new VenueVisit(Sql.uuid(rs, "checkin_id"), rs.getString("pseudonym"),
+                Sql.instant(rs, "checked_in_at"), Sql.instant(rs, "checked_out_at"), rs.getBoolean("explicit_checkout"),
+                rs.getBoolean("dependant"), rs.getString("sealed_contact")), venueId, from.minus(maxStay()), to, from);
     }
 
     /** A row of a venue's presence list. */
@@ -218,14 +184,8 @@ public class PresenceRepository implements PresenceLookup {
                              boolean explicitCheckout, boolean dependant, String sealedContact) {
     }
 
-    private static List<PresenceInterval> read(PreparedStatement ps) throws SQLException {
-        List<PresenceInterval> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new PresenceInterval(Sql.uuid(rs, "checkin_id"), rs.getString("pseudonym"), Sql.uuid(rs, "venue_id"),
-                        Sql.instant(rs, "checked_in_at"), Sql.instant(rs, "checked_out_at"), rs.getString("sealed_contact")));
-            }
-        }
-        return out;
+    private static PresenceInterval interval(ResultSet rs) throws SQLException {
+        return new PresenceInterval(Sql.uuid(rs, "checkin_id"), rs.getString("pseudonym"), Sql.uuid(rs, "venue_id"),
+                Sql.instant(rs, "checked_in_at"), Sql.instant(rs, "checked_out_at"), rs.getString("sealed_contact"));
     }
 }

@@ -29,11 +29,6 @@ final class Sql {
         return rs.getObject(column, UUID.class);
     }
 
-    /** One column of a batch of rows as a text array (cast in SQL), e.g. for {@code INSERT ... SELECT FROM unnest}. */
-    static <T> Array textArray(Connection c, List<T> rows, java.util.function.Function<T, ?> column) throws SQLException {
-        return textArray(c, rows.stream().map(column).toList());
-    }
-
     /** A text array (cast to uuid[] / timestamptz[] in SQL): one round trip for a whole batch. */
     static Array textArray(Connection c, Collection<?> values) throws SQLException {
         return c.createArrayOf("text", values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new));

@@ -1,13 +1,7 @@
 package org.qrtrace.tracing.repository;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,8 +16,11 @@ public class VenueDirectory {
     public static final String ACTIVE = "ACTIVE";
     public static final String CLOSED = "CLOSED";
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final Jdbc jdbc;
+
+    VenueDirectory(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** A venue as the directory knows it. */
     public record Venue(UUID venueId, String name, String category, String adminUnitCode, String status) {
@@ -34,7 +31,7 @@ public class VenueDirectory {
                 + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET name = EXCLUDED.name, "
                 + "category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, "
                 + "registered_at = LEAST(venue.registered_at, EXCLUDED.registered_at), updated_at = EXCLUDED.updated_at";
-        execute(sql, venueId, name, category, adminUnitCode, Sql.ts(at), Sql.ts(at));
+        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode, at, at);
     }
 
     /** Descriptive fields changed; a venue not registered yet (events replayed out of order) is created. */
@@ -42,11 +39,12 @@ public class VenueDirectory {
         String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, status, registered_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET name = EXCLUDED.name, "
                 + "category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, updated_at = EXCLUDED.updated_at";
-        execute(sql, venueId, name, category, adminUnitCode, Sql.ts(at), Sql.ts(at));
+        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode, at, at);
     }
 
     public void close(UUID venueId, Instant at) {
-        execute("UPDATE venue SET status = 'CLOSED', closed_at = ?, updated_at = ? WHERE venue_id = ?", Sql.ts(at), Sql.ts(at), venueId);
+        jdbc.update("write the venue directory", "UPDATE venue SET status = 'CLOSED', closed_at = ?, updated_at = ? "
+                + "WHERE venue_id = ?", at, at, venueId);
     }
 
     public Optional<Venue> find(UUID venueId) {
@@ -59,29 +57,11 @@ public class VenueDirectory {
             return out;
         }
         String sql = "SELECT venue_id, name, category, admin_unit_code, status FROM venue WHERE venue_id = ANY (?::uuid[])";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, Sql.textArray(c, venueIds));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Venue v = new Venue(Sql.uuid(rs, "venue_id"), rs.getString("name"), rs.getString("category"),
-                            rs.getString("admin_unit_code"), rs.getString("status"));
-                    out.put(v.venueId(), v);
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("venue directory read failed", e);
+        for (Venue v : jdbc.query("read the venue directory", sql, rs -> new Venue(Sql.uuid(rs, "venue_id"),
+                rs.getString("name"), rs.getString("category"), rs.getString("admin_unit_code"), rs.getString("status")),
+                venueIds)) {
+            out.put(v.venueId(), v);
         }
-    }
-
-    private void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("venue directory write failed", e);
-        }
+        return out;
     }
 }

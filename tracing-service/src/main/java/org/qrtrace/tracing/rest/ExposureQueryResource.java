@@ -23,7 +23,7 @@ import org.qrtrace.tracing.service.ExposureQueryView;
 
 import java.util.UUID;
 
-/** Exposure queries for health officers (ARCHITECTURE.md, "Exposure query"). */
+/** Exposure queries for health officers (docs/architecture.md, "Exposure query"). */
 @Path("/api/v1/exposure-queries")
 @RolesAllowed(Roles.HEALTH_OFFICER)
 public class ExposureQueryResource {

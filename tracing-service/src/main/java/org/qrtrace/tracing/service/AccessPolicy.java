@@ -3,7 +3,7 @@ package org.qrtrace.tracing.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qrtrace.common.adminunit.AdminUnits;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.tracing.domain.NotAnOfficer;
 import org.qrtrace.common.security.Caller;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.repository.VenueDirectory;
@@ -21,12 +21,12 @@ public class AccessPolicy {
     /** The officer's jurisdiction code; 403 when the token carries none or an unknown one. */
     public String officerJurisdiction() {
         if (!caller.hasRole(Roles.HEALTH_OFFICER)) {
-            throw ProblemException.forbidden("only health officers may do this");
+            throw new NotAnOfficer("only health officers may do this");
         }
         String code = caller.jurisdiction().orElseThrow(() ->
-                ProblemException.forbidden("the token has no jurisdiction claim"));
+                new NotAnOfficer("the token has no jurisdiction claim"));
         if (AdminUnits.bundled().find(code).isEmpty()) {
-            throw ProblemException.forbidden("the token's jurisdiction " + code + " is not a known administrative unit");
+            throw new NotAnOfficer("the token's jurisdiction " + code + " is not a known administrative unit");
         }
         return code;
     }

@@ -7,7 +7,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.common.adminunit.AdminUnit;
 import org.qrtrace.common.adminunit.AdminUnits;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.InvalidInput;
+import org.qrtrace.tracing.domain.OutsideJurisdiction;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.DailyFigures;
@@ -135,15 +136,15 @@ public class DailyReportService {
         String code = adminUnitCode;
         if (code == null || code.isBlank()) {
             if (admin) {
-                throw ProblemException.badField("adminUnitCode", "is required");
+                throw InvalidInput.field("adminUnitCode", "is required");
             }
             code = access.officerJurisdiction();
         }
         if (AdminUnits.bundled().find(code).isEmpty()) {
-            throw ProblemException.badField("adminUnitCode", "unknown administrative unit " + code);
+            throw InvalidInput.field("adminUnitCode", "unknown administrative unit " + code);
         }
         if (!admin && !AdminUnits.bundled().isWithin(code, access.officerJurisdiction())) {
-            throw ProblemException.forbidden("administrative unit " + code + " is outside your jurisdiction");
+            throw new OutsideJurisdiction("administrative unit " + code);
         }
         return code;
     }

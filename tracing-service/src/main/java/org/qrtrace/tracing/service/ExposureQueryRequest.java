@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
- * An officer's exposure query (ARCHITECTURE.md). Exactly one of {@code phone} and {@code pseudonym} names the index
+ * An officer's exposure query (docs/architecture.md). Exactly one of {@code phone} and {@code pseudonym} names the index
  * person; {@code bufferMinutes}, {@code minOverlapMinutes} and {@code depth} default to 30, 15 and 1.
  */
 public record ExposureQueryRequest(

@@ -12,7 +12,9 @@ import org.qrtrace.common.crypto.Pseudonymiser;
 import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.common.phone.InvalidPhoneException;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.InvalidInput;
+import org.qrtrace.tracing.domain.ExposureQueryNotFound;
+import org.qrtrace.tracing.domain.NotYourQuery;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.Contact;
@@ -209,10 +211,10 @@ public class ExposureQueryService {
     @Transactional
     public ExposureQueryView read(UUID id, AuditLog.Action action) {
         String jurisdiction = access.officerJurisdiction();
-        StoredQuery found = queries.find(id).orElseThrow(() -> ProblemException.notFound("no exposure query " + id));
+        StoredQuery found = queries.find(id).orElseThrow(() -> new ExposureQueryNotFound(id));
         StoredQueryRow row = found.row();
         if (!row.subject().equals(access.caller().subject()) || !jurisdiction.equals(row.jurisdiction())) {
-            throw ProblemException.forbidden("exposure query " + id + " was run by another officer or for another jurisdiction");
+            throw new NotYourQuery(id);
         }
         ExposureQueryView.Parameters parameters = parse(row.parametersJson(), ExposureQueryView.Parameters.class);
         StoredResult stored = parse(found.resultJson(), StoredResult.class);
@@ -225,7 +227,7 @@ public class ExposureQueryService {
         boolean hasPhone = r.phone() != null && !r.phone().isBlank();
         boolean hasPseudonym = r.pseudonym() != null && !r.pseudonym().isBlank();
         if (hasPhone == hasPseudonym) {
-            throw ProblemException.badField(hasPhone ? "pseudonym" : "phone",
+            throw InvalidInput.field(hasPhone ? "pseudonym" : "phone",
                     hasPhone ? "give either phone or pseudonym, not both" : "phone or pseudonym of the index person is required");
         }
         if (hasPseudonym) {
@@ -234,7 +236,7 @@ public class ExposureQueryService {
         try {
             return pseudonymiser.pseudonymOf(E164Phone.parse(r.phone()));
         } catch (InvalidPhoneException e) {
-            throw ProblemException.badField("phone", e.getMessage());
+            throw InvalidInput.field("phone", e.getMessage());
         }
     }
 
@@ -242,7 +244,7 @@ public class ExposureQueryService {
         QueryWindow.check(r.from(), r.to(), config.exposure().maxWindow());
         int buffer = Optional.ofNullable(r.bufferMinutes()).orElse(config.exposure().defaultBufferMinutes());
         if (buffer > config.exposure().maxBufferMinutes()) {
-            throw ProblemException.badField("bufferMinutes", "must be <= " + config.exposure().maxBufferMinutes());
+            throw InvalidInput.field("bufferMinutes", "must be <= " + config.exposure().maxBufferMinutes());
         }
         int minOverlap = Optional.ofNullable(r.minOverlapMinutes()).orElse(config.exposure().defaultMinOverlapMinutes());
         int depth = Optional.ofNullable(r.depth()).orElse(1);

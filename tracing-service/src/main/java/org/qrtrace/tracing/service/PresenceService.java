@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.qrtrace.common.crypto.SealedContact;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.InvalidInput;
+import org.qrtrace.tracing.domain.VenueNotFound;
+import org.qrtrace.tracing.domain.OutsideJurisdiction;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.repository.PresenceRepository;
 import org.qrtrace.tracing.repository.VenueDirectory;
@@ -51,12 +53,12 @@ public class PresenceService {
     public VenuePresence read(UUID venueId, Instant from, Instant to, String caseReference) {
         String jurisdiction = access.officerJurisdiction();
         if (caseReference == null || caseReference.isBlank()) {
-            throw ProblemException.badField("caseReference", "is required");
+            throw InvalidInput.field("caseReference", "is required");
         }
         QueryWindow.check(from, to, config.exposure().maxWindow());
-        VenueDirectory.Venue venue = venues.find(venueId).orElseThrow(() -> ProblemException.notFound("no venue " + venueId));
+        VenueDirectory.Venue venue = venues.find(venueId).orElseThrow(() -> new VenueNotFound(venueId));
         if (!AccessPolicy.covers(jurisdiction, venue)) {
-            throw ProblemException.forbidden("venue " + venueId + " is outside your jurisdiction");
+            throw new OutsideJurisdiction("venue " + venueId);
         }
         List<Visit> visits = presence.visitsAt(venueId, from, to).stream().map(v -> {
             Optional<SealedContact> c = contacts.open(v.sealedContact());

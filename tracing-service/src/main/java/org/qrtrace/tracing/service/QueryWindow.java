@@ -1,6 +1,6 @@
 package org.qrtrace.tracing.service;
 
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.InvalidInput;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,13 +13,13 @@ final class QueryWindow {
 
     static void check(Instant from, Instant to, Duration maxWindow) {
         if (from == null || to == null) {
-            throw ProblemException.badField(from == null ? "from" : "to", "is required");
+            throw InvalidInput.field(from == null ? "from" : "to", "is required");
         }
         if (!to.isAfter(from)) {
-            throw ProblemException.badField("to", "must be after from");
+            throw InvalidInput.field("to", "must be after from");
         }
         if (Duration.between(from, to).compareTo(maxWindow) > 0) {
-            throw ProblemException.badField("to", "the window may span at most " + maxWindow.toDays() + " days");
+            throw InvalidInput.field("to", "the window may span at most " + maxWindow.toDays() + " days");
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The exposure rules of ARCHITECTURE.md written as plainly as possible: nested loops over every pair of visits, no
+ * The exposure rules of docs/architecture.md written as plainly as possible: nested loops over every pair of visits, no
  * lookup, no indexes. The production tracer must agree with it on any visit set.
  */
 final class ReferenceExposure {

@@ -7,7 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.qrtrace.common.adminunit.AdminUnit;
 import org.qrtrace.common.adminunit.AdminUnits;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.InvalidInput;
+import org.qrtrace.venue.domain.AdminUnitNotFound;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,20 +33,20 @@ public class AdminUnitResource {
     public UnitList list(@QueryParam("parentCode") String parentCode, @QueryParam("level") String level,
                          @QueryParam("within") String within) {
         Stream<AdminUnit> all = units.all().stream();
-        if (parentCode != null && !parentCode.isBlank()) {
-            known("parentCode", parentCode);
-            all = all.filter(u -> parentCode.strip().equals(u.parentCode()));
+        AdminUnit parent = VenueParams.adminUnit("parentCode", parentCode);
+        if (parent != null) {
+            all = all.filter(u -> parent.code().equals(u.parentCode()));
         }
-        if (within != null && !within.isBlank()) {
-            known("within", within);
-            all = all.filter(u -> units.isWithin(u.code(), within.strip()));
+        AdminUnit scope = VenueParams.adminUnit("within", within);
+        if (scope != null) {
+            all = all.filter(u -> units.isWithin(u.code(), scope.code()));
         }
         if (level != null && !level.isBlank()) {
             AdminUnit.Level wanted;
             try {
                 wanted = AdminUnit.Level.valueOf(level.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badField("level", "must be one of PROVINCE, DISTRICT, COMMUNE");
+                throw InvalidInput.field("level", "must be one of PROVINCE, DISTRICT, COMMUNE");
             }
             all = all.filter(u -> u.level() == wanted);
         }
@@ -55,14 +56,8 @@ public class AdminUnitResource {
     @GET
     @Path("/{code}")
     public UnitDetail get(@PathParam("code") String code) {
-        AdminUnit unit = units.find(code).orElseThrow(() -> ProblemException.notFound("no administrative unit " + code));
+        AdminUnit unit = units.find(code).orElseThrow(() -> new AdminUnitNotFound(code));
         List<AdminUnit> ancestry = units.ancestry(code);
         return new UnitDetail(units.dataVersion(), unit, ancestry.subList(1, ancestry.size()), units.children(code));
-    }
-
-    private void known(String field, String code) {
-        if (units.find(code.strip()).isEmpty()) {
-            throw ProblemException.badField(field, "unknown administrative unit code");
-        }
     }
 }

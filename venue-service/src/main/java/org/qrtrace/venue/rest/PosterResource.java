@@ -47,14 +47,16 @@ public class PosterResource {
     @GET
     @Path("/posters.pdf")
     public Response bulk(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("category") String category) {
-        return file(posters.bulkPdf(requesters.current(), adminUnitCode, category));
+        return file(posters.bulkPdf(requesters.current(), VenueParams.adminUnit("adminUnitCode", adminUnitCode),
+                VenueParams.category(category)));
     }
 
     /** The same selection as a ZIP of single-page PDFs, one per code. */
     @GET
     @Path("/posters.zip")
     public Response bulkZip(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("category") String category) {
-        return file(posters.bulkZip(requesters.current(), adminUnitCode, category));
+        return file(posters.bulkZip(requesters.current(), VenueParams.adminUnit("adminUnitCode", adminUnitCode),
+                VenueParams.category(category)));
     }
 
     private Response one(UUID id, String entranceId, Format format) {

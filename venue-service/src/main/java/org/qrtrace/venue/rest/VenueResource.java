@@ -1,5 +1,6 @@
 package org.qrtrace.venue.rest;
 
+import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.qrtrace.common.security.Roles;
+import org.qrtrace.venue.config.VenueLimitsConfig;
 import org.qrtrace.venue.domain.Entrance;
 import org.qrtrace.venue.domain.Venue;
 import org.qrtrace.venue.rest.VenueRequests.CloseVenue;
@@ -43,6 +45,9 @@ public class VenueResource {
     @Inject
     Requesters requesters;
 
+    @Inject
+    VenueLimitsConfig limits;
+
     @POST
     public Response create(@NotNull @Valid CreateVenue request, @Context UriInfo uri) {
         Venue venue = venues.create(requesters.current(), request.toInput());
@@ -55,8 +60,19 @@ public class VenueResource {
                                      @QueryParam("category") String category, @QueryParam("q") String q,
                                      @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
-        VenueService.Page result = venues.list(requesters.current(), new VenueService.Query(adminUnitCode, category, q,
-                includeClosed, QueryParams.integer("page", page), QueryParams.integer("size", size)));
+        Integer requestedPage = QueryParams.integer("page", page);
+        Integer requestedSize = QueryParams.integer("size", size);
+        VenueService.Criteria criteria = new VenueService.Criteria(VenueParams.adminUnit("adminUnitCode", adminUnitCode),
+                VenueParams.category(category), VenueParams.text(q), includeClosed);
+        int pageNumber = requestedPage == null ? 0 : requestedPage;
+        int pageSize = requestedSize == null ? limits.defaultPageSize() : requestedSize;
+        if (pageNumber < 0 || (long) pageNumber * pageSize > Integer.MAX_VALUE) {
+            throw InvalidInput.field("page", "must be between 0 and " + Integer.MAX_VALUE / Math.max(1, pageSize));
+        }
+        if (pageSize < 1 || pageSize > limits.maxPageSize()) {
+            throw InvalidInput.field("size", "must be between 1 and " + limits.maxPageSize());
+        }
+        VenueService.Page result = venues.list(requesters.current(), criteria, pageNumber, pageSize);
         QrCodes.Issuer issuer = qrCodes.issuer();
         return new VenueViews.VenuePage(result.items().stream().map(v -> VenueViews.of(v, issuer)).toList(),
                 result.page(), result.size(), result.total());

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qrtrace.common.adminunit.AdminUnit;
 import org.qrtrace.common.adminunit.AdminUnits;
-import org.qrtrace.common.problem.ProblemException;
 import org.qrtrace.venue.config.PosterConfig;
+import org.qrtrace.venue.domain.Category;
 import org.qrtrace.venue.domain.Entrance;
+import org.qrtrace.venue.domain.NoVenuesMatch;
 import org.qrtrace.venue.domain.Requester;
+import org.qrtrace.venue.domain.UnknownEntrance;
 import org.qrtrace.venue.domain.Venue;
+import org.qrtrace.venue.domain.VenueCodesRevoked;
 import org.qrtrace.venue.service.poster.PdfPosterWriter;
 import org.qrtrace.venue.service.poster.PngPosterWriter;
 import org.qrtrace.venue.service.poster.PosterContent;
@@ -58,12 +61,12 @@ public class PosterService {
     public Rendered poster(Requester requester, UUID venueId, UUID entranceId, Format format) {
         Venue venue = venueService.get(requester, venueId);
         if (venue.closed()) {
-            throw ProblemException.gone("venue " + venueId + " is closed; its QR codes are revoked");
+            throw new VenueCodesRevoked(venueId);
         }
         Entrance entrance = null;
         if (entranceId != null) {
             entrance = venue.entrances().stream().filter(e -> e.id().equals(entranceId)).findFirst()
-                    .orElseThrow(() -> ProblemException.badField("entranceId", "not an entrance of this venue"));
+                    .orElseThrow(UnknownEntrance::new);
         }
         PosterLayout layout = PosterLayout.of(content(venue, entrance, qrCodes.issuer()), posterConfig.qrSideMillimetres());
         String base = "poster-" + venueId + (entrance == null ? "" : "-" + entrance.id());
@@ -82,18 +85,20 @@ public class PosterService {
     }
 
     /**
-     * One PDF with a page for every code of every selected venue: the venue-level code, then one per entrance.
+     * One PDF with a page for every code of every selected venue: the venue-level code, then one per entrance. The
+     * selection: the open venues the requester manages in {@code adminUnit} (null = anywhere) of {@code category}
+     * (null = any).
      */
-    public Rendered bulkPdf(Requester requester, String adminUnitCode, String category) {
-        List<PosterLayout> pages = pages(requester, adminUnitCode, category).stream().map(Page::layout).toList();
-        String scope = scope(adminUnitCode, category);
+    public Rendered bulkPdf(Requester requester, AdminUnit adminUnit, Category category) {
+        List<PosterLayout> pages = pages(requester, adminUnit, category).stream().map(Page::layout).toList();
+        String scope = scope(adminUnit, category);
         return new Rendered(PdfPosterWriter.write(pages, "QR posters " + scope), Format.PDF.mediaType,
                 "posters-" + scope + ".pdf");
     }
 
     /** The same selection as {@link #bulkPdf} as a ZIP with one single-page PDF per code (to print a few again). */
-    public Rendered bulkZip(Requester requester, String adminUnitCode, String category) {
-        List<Page> pages = pages(requester, adminUnitCode, category);
+    public Rendered bulkZip(Requester requester, AdminUnit adminUnit, Category category) {
+        List<Page> pages = pages(requester, adminUnit, category);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (Page page : pages) {
@@ -104,14 +109,13 @@ public class PosterService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write poster ZIP", e);
         }
-        return new Rendered(bytes.toByteArray(), "application/zip", "posters-" + scope(adminUnitCode, category) + ".zip");
+        return new Rendered(bytes.toByteArray(), "application/zip", "posters-" + scope(adminUnit, category) + ".zip");
     }
 
-    private List<Page> pages(Requester requester, String adminUnitCode, String category) {
-        List<Venue> venues = venueService.selectForPosters(requester, adminUnitCode, category,
-                posterConfig.bulkMaxVenues());
+    private List<Page> pages(Requester requester, AdminUnit adminUnit, Category category) {
+        List<Venue> venues = venueService.selectForPosters(requester, adminUnit, category, posterConfig.bulkMaxVenues());
         if (venues.isEmpty()) {
-            throw ProblemException.notFound("no open venue you manage matches this filter");
+            throw new NoVenuesMatch();
         }
         QrCodes.Issuer issuer = qrCodes.issuer();
         List<Page> pages = new ArrayList<>();
@@ -126,9 +130,9 @@ public class PosterService {
         return pages;
     }
 
-    private static String scope(String adminUnitCode, String category) {
-        String scope = (adminUnitCode == null || adminUnitCode.isBlank() ? "all" : adminUnitCode.strip())
-                + (category == null || category.isBlank() ? "" : "-" + category.strip().toLowerCase(Locale.ROOT));
+    private static String scope(AdminUnit adminUnit, Category category) {
+        String scope = (adminUnit == null ? "all" : adminUnit.code())
+                + (category == null ? "" : "-" + category.name().toLowerCase(Locale.ROOT));
         return scope.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 

@@ -3,9 +3,9 @@ package org.qrtrace.venue.service;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.qrtrace.common.problem.Problem.FieldError;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.FieldError;
 import org.qrtrace.venue.domain.IdentityKey;
+import org.qrtrace.venue.domain.InvalidCsv;
 import org.qrtrace.venue.domain.Requester;
 import org.qrtrace.venue.domain.VenueDraft;
 
@@ -29,7 +29,7 @@ import java.util.Map;
  * touching the database: the first line names the columns (any order, case-insensitive): {@code name, category,
  * adminUnitCode, address} are required, {@code contactPhone, capacity, entrances} ({@code |}-separated names),
  * {@code organisation} (admins only) optional. Every row is checked with the same rules as the JSON API; each problem
- * carries its line and column. Whatever the bytes, the outcome is a {@link Parsed} or a 400 {@link ProblemException}
+ * carries its line and column. Whatever the bytes, the outcome is a {@link Parsed} or an {@link InvalidCsv}
  * (the fuzz properties in {@code VenueCsvReaderPropertyTest} hold it to that).
  */
 public final class VenueCsvReader {
@@ -54,7 +54,7 @@ public final class VenueCsvReader {
         this.maxRows = maxRows;
     }
 
-    /** @throws ProblemException 400 naming {@code body} or {@code header} when the file as a whole cannot be read */
+    /** @throws InvalidCsv naming {@code body} or {@code header} when the file as a whole cannot be read */
     public Parsed read(byte[] body, Requester requester) {
         String text = decode(body);
         LineIndex lines = new LineIndex(text);
@@ -65,7 +65,7 @@ public final class VenueCsvReader {
         try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
             var iterator = parser.iterator();
             if (!iterator.hasNext()) {
-                throw ProblemException.badField("body", "the CSV is empty; the first line must name the columns");
+                throw InvalidCsv.body("the CSV is empty; the first line must name the columns");
             }
             CSVRecord header = iterator.next();
             columns = header(header, lines.lineOf(header.getCharacterPosition()));
@@ -74,7 +74,7 @@ public final class VenueCsvReader {
                 CSVRecord record = iterator.next();
                 rows++;
                 if (rows > maxRows) {
-                    throw ProblemException.badField("body", "more than " + maxRows + " rows; split the file");
+                    throw InvalidCsv.body("more than " + maxRows + " rows; split the file");
                 }
                 int line = lines.lineOf(record.getCharacterPosition());
                 List<FieldError> rowErrors = new ArrayList<>();
@@ -91,10 +91,10 @@ public final class VenueCsvReader {
                 errors.addAll(rowErrors);
             }
         } catch (IOException | UncheckedIOException e) {
-            throw ProblemException.badField("body", "not readable as CSV: " + e.getMessage());
+            throw InvalidCsv.body("not readable as CSV: " + e.getMessage());
         }
         if (rows == 0) {
-            throw ProblemException.badField("body", "no data rows after the header line");
+            throw InvalidCsv.body("no data rows after the header line");
         }
         return new Parsed(rows, valid, errors, columns);
     }
@@ -125,7 +125,7 @@ public final class VenueCsvReader {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("the header line (" + line + ") does not name the expected columns; "
+            throw new InvalidCsv("the header line (" + line + ") does not name the expected columns; "
                     + "nothing was imported", errors);
         }
         return columns;
@@ -178,14 +178,14 @@ public final class VenueCsvReader {
 
     static String decode(byte[] body) {
         if (body == null || body.length == 0) {
-            throw ProblemException.badField("body", "the CSV is empty; the first line must name the columns");
+            throw InvalidCsv.body("the CSV is empty; the first line must name the columns");
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw ProblemException.badField("body", "not UTF-8 text; save the file as CSV UTF-8");
+            throw InvalidCsv.body("not UTF-8 text; save the file as CSV UTF-8");
         }
     }
 

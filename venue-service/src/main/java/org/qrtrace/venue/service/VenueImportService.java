@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.qrtrace.common.problem.Problem.FieldError;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.FieldError;
 import org.qrtrace.venue.config.VenueLimitsConfig;
 import org.qrtrace.venue.domain.IdentityKey;
+import org.qrtrace.venue.domain.ImportRaced;
+import org.qrtrace.venue.domain.ImportRejected;
+import org.qrtrace.venue.domain.OrganisationRequired;
 import org.qrtrace.venue.domain.Requester;
 import org.qrtrace.venue.domain.Venue;
 import org.qrtrace.venue.domain.VenueDraft;
@@ -63,7 +65,7 @@ public class VenueImportService {
     public Report importCsv(Requester requester, byte[] body, boolean partial) {
         VenueService.requireManager(requester);
         if (!requester.admin() && requester.organisation().isEmpty()) {
-            throw ProblemException.forbidden("a venue manager needs an organisation (token claim 'org') to import venues");
+            throw new OrganisationRequired("a venue manager needs an organisation (token claim 'org') to import venues");
         }
         long started = System.nanoTime();
         Parsed parsed = new VenueCsvReader(validator, limits.importMaxRows()).read(body, requester);
@@ -88,7 +90,7 @@ public class VenueImportService {
         List<FieldError> reported = errors.size() > limits.importMaxReportedErrors()
                 ? errors.subList(0, limits.importMaxReportedErrors()) : errors;
         if (errorCount > 0 && !partial) {
-            throw ProblemException.badRequest(rejectedRows + " of " + rows + " rows have problems (" + errorCount
+            throw new ImportRejected(rejectedRows + " of " + rows + " rows have problems (" + errorCount
                     + " in total" + (reported.size() < errorCount ? ", first " + reported.size() + " listed" : "")
                     + "); nothing was imported", reported);
         }
@@ -105,8 +107,7 @@ public class VenueImportService {
             try {
                 venues.insert(created);
             } catch (DuplicateVenueException e) {
-                throw ProblemException.conflict("a venue of this file was registered by someone else meanwhile; "
-                        + "nothing was imported, try again");
+                throw new ImportRaced();
             }
             venueService.appendRegistered(created);
         }

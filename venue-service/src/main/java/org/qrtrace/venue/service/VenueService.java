@@ -4,18 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.qrtrace.common.adminunit.AdminUnit;
 import org.qrtrace.common.adminunit.AdminUnits;
-import org.qrtrace.common.problem.Problem;
-import org.qrtrace.common.problem.ProblemException;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.venue.config.QrConfig;
-import org.qrtrace.venue.config.VenueLimitsConfig;
 import org.qrtrace.venue.domain.Category;
 import org.qrtrace.venue.domain.Entrance;
+import org.qrtrace.venue.domain.EntranceNameTaken;
 import org.qrtrace.venue.domain.IdentityKey;
+import org.qrtrace.venue.domain.InvalidVenue;
+import org.qrtrace.venue.domain.NotAVenueManager;
+import org.qrtrace.venue.domain.NotYourOrganisation;
+import org.qrtrace.venue.domain.NotYourVenue;
+import org.qrtrace.venue.domain.OrganisationRequired;
 import org.qrtrace.venue.domain.Requester;
+import org.qrtrace.venue.domain.TooManyEntrances;
+import org.qrtrace.venue.domain.TooManyForBulk;
+import org.qrtrace.venue.domain.UnknownEntrance;
 import org.qrtrace.venue.domain.Venue;
+import org.qrtrace.venue.domain.VenueAlreadyRegistered;
+import org.qrtrace.venue.domain.VenueClosed;
 import org.qrtrace.venue.domain.VenueDraft;
+import org.qrtrace.venue.domain.VenueNotFound;
 import org.qrtrace.venue.repository.DuplicateVenueException;
 import org.qrtrace.venue.repository.OutboxRepository;
 import org.qrtrace.venue.repository.VenueFilter;
@@ -27,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -52,18 +61,19 @@ public class VenueService {
     QrConfig qrConfig;
 
     @Inject
-    VenueLimitsConfig limits;
-
-    @Inject
     Clock clock;
 
     /** The outcome of a token rotation. */
     public record Rotation(Venue venue, UUID entranceId, int tokenVersion, Instant previousValidUntil) {
     }
 
-    /** Venue search parameters as received. */
-    public record Query(String adminUnitCode, String category, String q, boolean includeClosed, Integer page,
-                        Integer size) {
+    /**
+     * Which venues to list, as typed values (the REST layer parses the request): {@code adminUnit} the unit and
+     * everything below it, null = anywhere; {@code category} null = any; {@code name} text the name contains (compared
+     * as {@link IdentityKey#searchable}, so without case or diacritics), null = any; closed venues only when
+     * {@code includeClosed}. Always limited to the venues the requester manages.
+     */
+    public record Criteria(AdminUnit adminUnit, Category category, String name, boolean includeClosed) {
     }
 
     /** A page of results. */
@@ -75,18 +85,18 @@ public class VenueService {
         requireManager(requester);
         VenueValidator.Result result = validator.validate(input, true);
         if (!result.valid()) {
-            throw ProblemException.badRequest(describe(result), result.errors());
+            throw new InvalidVenue(result.errors());
         }
         String organisation = organisationFor(requester, result.draft().organisation());
         VenueDraft draft = result.draft();
         if (venues.findOpenDuplicate(draft.identity(), null).isPresent()) {
-            throw duplicate();
+            throw new VenueAlreadyRegistered();
         }
         Venue venue = newVenue(draft, organisation, clock.instant());
         try {
             venues.insert(List.of(venue));
         } catch (DuplicateVenueException e) {
-            throw duplicate();
+            throw new VenueAlreadyRegistered();
         }
         outbox.append(List.of(VenueEvents.registered(venue, venue.createdAt())));
         LOG.infof("venue %s registered in %s with %d entrances", venue.id(), venue.adminUnitCode(), venue.entrances().size());
@@ -115,11 +125,11 @@ public class VenueService {
         requireOpen(current);
         VenueValidator.Result result = validator.validate(input, false);
         if (!result.valid()) {
-            throw ProblemException.badRequest(describe(result), result.errors());
+            throw new InvalidVenue(result.errors());
         }
         VenueDraft d = result.draft();
         if (d.organisation() != null && !d.organisation().equals(current.organisation())) {
-            throw ProblemException.badField("organisation", "cannot be changed here; register the venue under the "
+            throw new InvalidVenue("organisation", "cannot be changed here; register the venue under the "
                     + "new organisation instead");
         }
         Instant now = clock.instant();
@@ -130,12 +140,12 @@ public class VenueService {
             return current;
         }
         if (venues.findOpenDuplicate(d.identity(), id).isPresent()) {
-            throw duplicate();
+            throw new VenueAlreadyRegistered();
         }
         try {
             venues.update(next);
         } catch (DuplicateVenueException e) {
-            throw duplicate();
+            throw new VenueAlreadyRegistered();
         }
         outbox.append(List.of(VenueEvents.updated(next, now)));
         return next;
@@ -147,14 +157,14 @@ public class VenueService {
         requireOpen(venue);
         var errors = validator.validateEntranceName(name);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("name: " + errors.get(0).message(), errors);
+            throw new InvalidVenue(errors);
         }
         String clean = VenueValidator.text(name, "name", VenueValidator.MAX_ENTRANCE_NAME, true, new ArrayList<>());
         if (venue.entrances().size() >= VenueValidator.MAX_ENTRANCES) {
-            throw ProblemException.conflict("a venue has at most " + VenueValidator.MAX_ENTRANCES + " entrances");
+            throw new TooManyEntrances(VenueValidator.MAX_ENTRANCES);
         }
         if (venue.entrances().stream().anyMatch(e -> IdentityKey.normalise(e.name()).equals(IdentityKey.normalise(clean)))) {
-            throw ProblemException.conflict("this venue already has an entrance named like that");
+            throw new EntranceNameTaken();
         }
         Instant now = clock.instant();
         int position = venue.entrances().stream().mapToInt(Entrance::position).max().orElse(0) + 1;
@@ -179,7 +189,7 @@ public class VenueService {
             version = venues.bumpVenueToken(venueId, now);
         } else {
             if (venue.entrances().stream().noneMatch(e -> e.id().equals(entranceId))) {
-                throw ProblemException.badField("entranceId", "not an entrance of this venue");
+                throw new UnknownEntrance();
             }
             version = venues.bumpEntranceToken(entranceId, now);
         }
@@ -203,60 +213,43 @@ public class VenueService {
         return venues.find(venueId, false).orElseThrow();
     }
 
+    /** Page {@code page} (from 0) of {@code size} venues matching the criteria, by name. */
     @Transactional
-    public Page list(Requester requester, Query query) {
-        requireManager(requester);
-        Set<String> units = null;
-        if (query.adminUnitCode() != null && !query.adminUnitCode().isBlank()) {
-            units = AdminUnits.bundled().subtree(query.adminUnitCode().strip());
-            if (units.isEmpty()) {
-                throw ProblemException.badField("adminUnitCode", "unknown administrative unit code");
-            }
-        }
-        Category category = null;
-        if (query.category() != null && !query.category().isBlank()) {
-            category = Category.parse(query.category());
-            if (category == null) {
-                throw ProblemException.badField("category", "must be one of " + Category.allowed());
-            }
-        }
-        int page = query.page() == null ? 0 : query.page();
-        int size = query.size() == null ? limits.defaultPageSize() : query.size();
-        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
-            throw ProblemException.badField("page", "must be between 0 and " + Integer.MAX_VALUE / Math.max(1, size));
-        }
-        if (size < 1 || size > limits.maxPageSize()) {
-            throw ProblemException.badField("size", "must be between 1 and " + limits.maxPageSize());
-        }
-        String search = query.q() == null || query.q().isBlank() ? null : IdentityKey.searchable(query.q());
-        VenueFilter filter = new VenueFilter(units, category, search, query.includeClosed(), !requester.admin(),
-                requester.venueIds(), requester.organisation().orElse(null));
-        VenueRepository.Page result = venues.search(filter, page * size, size);
+    public Page list(Requester requester, Criteria criteria, int page, int size) {
+        VenueRepository.Page result = venues.search(filter(requester, criteria), page * size, size);
         return new Page(result.items(), page, size, result.total());
     }
 
-    /** Venues for bulk posters: same filter and ownership rules as the list, at most {@code limit + 1} returned. */
+    /**
+     * Open venues for bulk posters, selected as {@link #list} selects them (same filter and ownership rules); when more
+     * than {@code limit} match, the selection must be narrowed.
+     */
     @Transactional
-    public List<Venue> selectForPosters(Requester requester, String adminUnitCode, String category, int limit) {
-        Page page = list(requester, new Query(adminUnitCode, category, null, false, 0, 1));
-        if (page.total() > limit) {
-            throw ProblemException.badRequest("the filter selects " + page.total() + " venues; at most " + limit
-                    + " per bulk download, narrow it by adminUnitCode or category",
-                    List.of(new Problem.FieldError("adminUnitCode",
-                            "selects more than " + limit + " venues")));
+    public List<Venue> selectForPosters(Requester requester, AdminUnit adminUnit, Category category, int limit) {
+        VenueRepository.Page selected = venues.search(filter(requester, new Criteria(adminUnit, category, null, false)),
+                0, limit);
+        if (selected.total() > limit) {
+            throw new TooManyForBulk(selected.total(), limit);
         }
-        return venues.search(new VenueFilter(
-                adminUnitCode == null || adminUnitCode.isBlank() ? null : AdminUnits.bundled().subtree(adminUnitCode.strip()),
-                Category.parse(category), null, false, !requester.admin(), requester.venueIds(),
-                requester.organisation().orElse(null)), 0, limit).items();
+        return selected.items();
     }
 
-    /** The venue if it exists and the requester may manage it: 404 otherwise, 403 when it is someone else's. */
+    /** The repository filter of the criteria, restricted to the venues the requester manages. */
+    static VenueFilter filter(Requester requester, Criteria criteria) {
+        requireManager(requester);
+        return new VenueFilter(
+                criteria.adminUnit() == null ? null : AdminUnits.bundled().subtree(criteria.adminUnit().code()),
+                criteria.category(),
+                criteria.name() == null || criteria.name().isBlank() ? null : IdentityKey.searchable(criteria.name()),
+                criteria.includeClosed(), !requester.admin(), requester.venueIds(), requester.organisation().orElse(null));
+    }
+
+    /** The venue if it exists and the requester may manage it: {@link VenueNotFound} or {@link NotYourVenue} otherwise. */
     Venue owned(Requester requester, UUID id, boolean forUpdate) {
         requireManager(requester);
-        Venue venue = venues.find(id, forUpdate).orElseThrow(() -> ProblemException.notFound("no venue " + id));
+        Venue venue = venues.find(id, forUpdate).orElseThrow(() -> new VenueNotFound(id));
         if (!requester.owns(venue)) {
-            throw ProblemException.forbidden("this venue is not one you manage");
+            throw new NotYourVenue();
         }
         return venue;
     }
@@ -271,36 +264,25 @@ public class VenueService {
         }
         Optional<String> own = requester.organisation();
         if (own.isEmpty()) {
-            throw ProblemException.forbidden("a venue manager needs an organisation (token claim 'org') to register "
+            throw new OrganisationRequired("a venue manager needs an organisation (token claim 'org') to register "
                     + "venues; ask an administrator to register it or to issue such a token");
         }
         if (requested != null && !requested.equals(own.get())) {
-            throw ProblemException.forbidden("a venue manager registers venues only for its own organisation");
+            throw new NotYourOrganisation();
         }
         return own.get();
     }
 
     static void requireManager(Requester requester) {
         if (!requester.mayManageVenues()) {
-            throw ProblemException.forbidden("only venue managers and administrators manage venues");
+            throw new NotAVenueManager();
         }
     }
 
     static void requireOpen(Venue venue) {
         if (venue.closed()) {
-            throw ProblemException.conflict("venue " + venue.id() + " is closed");
+            throw new VenueClosed(venue.id());
         }
-    }
-
-    static ProblemException duplicate() {
-        return ProblemException.conflict("an open venue with the same administrative unit, name and address is "
-                + "already registered");
-    }
-
-    static String describe(VenueValidator.Result result) {
-        StringBuilder sb = new StringBuilder();
-        result.errors().forEach(e -> sb.append(sb.isEmpty() ? "" : "; ").append(e.field()).append(": ").append(e.message()));
-        return sb.toString();
     }
 
     private static boolean sameFields(Venue a, Venue b) {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.qrtrace.common.adminunit.AdminUnits;
 import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.common.phone.InvalidPhoneException;
-import org.qrtrace.common.problem.Problem.FieldError;
+import org.qrtrace.common.error.FieldError;
 import org.qrtrace.venue.domain.Category;
 import org.qrtrace.venue.domain.IdentityKey;
 import org.qrtrace.venue.domain.VenueDraft;

@@ -11,9 +11,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.qrtrace.common.adminunit.AdminUnit;
 import org.qrtrace.common.adminunit.AdminUnits;
-import org.qrtrace.common.problem.Problem.FieldError;
-import org.qrtrace.common.problem.ProblemException;
+import org.qrtrace.common.error.FieldError;
+import org.qrtrace.common.problem.ProblemMappers;
 import org.qrtrace.venue.domain.Category;
+import org.qrtrace.venue.domain.InvalidCsv;
 import org.qrtrace.venue.domain.Requester;
 
 import java.nio.charset.StandardCharsets;
@@ -121,8 +122,8 @@ class VenueCsvReaderPropertyTest {
         VenueCsvReader.Parsed parsed;
         try {
             parsed = reader.read(body, ADMIN);
-        } catch (ProblemException e) {
-            assertEquals(400, e.status());
+        } catch (InvalidCsv e) {
+            assertEquals(400, ProblemMappers.statusOf(e).code());
             assertFalse(e.errors().isEmpty());
             for (FieldError error : e.errors()) {
                 assertTrue(Set.of("body", "header").contains(error.field()), error.toString());

@@ -1,7 +1,7 @@
 package org.qrtrace.venue.service;
 
 import org.junit.jupiter.api.Test;
-import org.qrtrace.common.problem.Problem.FieldError;
+import org.qrtrace.common.error.FieldError;
 import org.qrtrace.venue.domain.Category;
 
 import java.text.Normalizer;

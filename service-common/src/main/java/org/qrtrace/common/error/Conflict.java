@@ -1,0 +1,13 @@
+package org.qrtrace.common.error;
+
+/** The request collides with the current state (a duplicate, a change that lost a race). */
+public class Conflict extends DomainException {
+
+    public Conflict(String detail) {
+        super(null, detail);
+    }
+
+    public Conflict(String title, String detail) {
+        super(title, detail);
+    }
+}
