@@ -48,6 +48,12 @@ public final class KafkaServer implements AutoCloseable {
                     p.put("transaction.state.log.replication.factor", "1");
                     p.put("group.initial.rebalance.delay.ms", "0");
                     p.put("log.retention.check.interval.ms", "60000");
+                    // A single combined node on a busy 2-core machine (or a JVM slowed ~8x under libfaketime for the
+                    // clock checks) missed the 2 s request and 60 s registration defaults: the broker never registered
+                    // with its own controller and start-up failed. These only lengthen waits that were going to fail;
+                    // the session timeout stays at its default (a restart on the same data waits it out).
+                    p.put("controller.quorum.request.timeout.ms", "30000");
+                    p.put("initial.broker.registration.timeout.ms", "600000");
                 });
         return new KafkaServer(broker.start());
     }
@@ -81,7 +87,7 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     /**
-     * Creates the system's topics (ARCHITECTURE.md) that do not exist yet; existing ones are left as they are. Safe to
+     * Creates the system's topics (docs/architecture.md) that do not exist yet; existing ones are left as they are. Safe to
      * call again, and right after a (re)start.
      *
      * @throws IllegalStateException when a topic the broker reports as existing has another partition count
