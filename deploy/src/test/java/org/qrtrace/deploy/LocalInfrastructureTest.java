@@ -74,7 +74,7 @@ class LocalInfrastructureTest {
         int port;
         try (KafkaServer kafka = KafkaServer.start(data, 0)) {
             String bootstrap = kafka.bootstrapServers();
-            port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+            port = portOf(bootstrap);
             KafkaServer.createTopics(bootstrap);
             KafkaServer.createTopics(bootstrap); // idempotent
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -111,7 +111,7 @@ class LocalInfrastructureTest {
         int port;
         try (KafkaServer kafka = KafkaServer.start(data, 0)) {
             String bootstrap = kafka.bootstrapServers();
-            port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+            port = portOf(bootstrap);
             KafkaServer.createTopics(bootstrap);
         }
         // As ./deploy/run-local does after stop-local: the broker's metadata may not list the topics yet.
@@ -126,6 +126,11 @@ class LocalInfrastructureTest {
                 }
             }
         }
+    }
+
+    /** The port of a one-broker bootstrap address, to restart the broker where its clients expect it. */
+    private static int portOf(String bootstrap) {
+        return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
     }
 
     @Test

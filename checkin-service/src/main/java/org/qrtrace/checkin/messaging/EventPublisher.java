@@ -16,12 +16,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.qrtrace.checkin.config.CheckinConfig;
+import org.qrtrace.common.kafka.KafkaPresets;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.events.Topics;
 import org.qrtrace.events.kafka.EventSerializer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -93,12 +93,7 @@ public class EventPublisher {
     static Map<String, Object> producerConfig(String bootstrap, CheckinConfig.Kafka kafka) {
         long delivery = kafka.publishTimeout().toMillis();
         long linger = kafka.linger().toMillis();
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "checkin-service");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        Map<String, Object> p = KafkaPresets.durableProducer(bootstrap, "checkin-service");
         p.put(ProducerConfig.LINGER_MS_CONFIG, linger);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, kafka.compression());

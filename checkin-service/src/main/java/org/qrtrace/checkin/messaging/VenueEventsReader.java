@@ -1,5 +1,6 @@
 package org.qrtrace.checkin.messaging;
 
+import org.qrtrace.common.kafka.KafkaPresets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,7 +25,6 @@ import org.qrtrace.events.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -153,12 +153,8 @@ public class VenueEventsReader {
         }
     }
 
-    private Properties consumerConfig() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "checkin-venue-directory");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> p = KafkaPresets.manualConsumer(bootstrap, "checkin-venue-directory");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         return p;
     }

@@ -1,8 +1,8 @@
 package org.qrtrace.tracing.messaging;
 
+import org.qrtrace.common.kafka.KafkaPresets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.qrtrace.events.Topics;
@@ -10,7 +10,6 @@ import org.qrtrace.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +30,7 @@ final class DeadLetterPublisher implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
     DeadLetterPublisher(String bootstrapServers, String clientId) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, clientId,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        this.producer = new KafkaProducer<>(KafkaPresets.durableProducer(bootstrapServers, clientId),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.qrtrace.deploy.testing.RealInfraTestResource;
 import org.qrtrace.deploy.testing.TestTokens;
 import org.qrtrace.tracing.repository.PartitionRepository;
+import org.qrtrace.tracing.service.PartitionMaintenance;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,12 +53,27 @@ class RetentionTest {
                 + at.plus(Duration.ofHours(1)) + "', '" + at.plus(Duration.ofHours(1)) + "', 'WEB')";
     }
 
+    @Inject
+    PartitionMaintenance maintenance;
+
+    @Inject
+    Clock clock;
+
     @Test
     void expiredDaysAreDroppedWholeAndTheDeletionIsReported() throws SQLException {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // The partitions were made when the service started, maybe before midnight UTC: run the maintenance on a day
+        // that does not change under it (read before and after; again in the rare case midnight fell in between).
+        LocalDate today;
+        LocalDate after;
+        do {
+            today = LocalDate.now(clock);
+            maintenance.maintain();
+            after = LocalDate.now(clock);
+        } while (!today.equals(after));
         List<LocalDate> days = partitions.days();
         assertTrue(days.contains(today.plusDays(7)), "partitions exist a week ahead: " + days);
         assertTrue(days.contains(today.minusDays(21)), "and back to the retention boundary: " + days);
+        assertFalse(days.contains(today.minusDays(22)), "and no further: " + days);
 
         LocalDate old = today.minusDays(40);
         Instant start = old.atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -3,9 +3,9 @@ package org.qrtrace.venue.messaging;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.qrtrace.common.kafka.KafkaPresets;
 import org.qrtrace.venue.config.OutboxConfig;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,12 +21,7 @@ final class KafkaSettings {
 
     static Map<String, Object> producer(String bootstrapServers, OutboxConfig outbox) {
         int timeoutMs = (int) outbox.sendTimeout().toMillis();
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "venue-service-outbox");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        Map<String, Object> p = KafkaPresets.durableProducer(bootstrapServers, "venue-service-outbox");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // A send to an unreachable broker fails within the relay's wait instead of blocking the scheduler thread.
