@@ -22,7 +22,15 @@ class KafkaServerTest {
     void anExistingTopicIsAcceptedOnlyWithTheExpectedPartitionCount() throws Exception {
         try (KafkaServer kafka = KafkaServer.start(null, 0);
              Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.CHECKIN_EVENTS, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try {
+                admin.createTopics(List.of(new NewTopic(Topics.CHECKIN_EVENTS, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // On a loaded machine the admin client retried a create the broker had already done: the very race
+                // createTopics absorbs. The topic exists with 2 partitions either way, which is all this test needs.
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
             KafkaServer.requirePartitions(admin, Topics.CHECKIN_EVENTS, 2);
             IllegalStateException wrong = assertThrows(IllegalStateException.class,
                     () -> KafkaServer.requirePartitions(admin, Topics.CHECKIN_EVENTS, 6));
