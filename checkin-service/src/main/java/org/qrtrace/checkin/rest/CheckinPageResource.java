@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.qrtrace.checkin.domain.CheckinPoint;
-import org.qrtrace.checkin.domain.InvalidQrCode;
-import org.qrtrace.checkin.domain.QrCodeNoLongerValid;
 import org.qrtrace.checkin.domain.QrCodeRefused;
 import org.qrtrace.checkin.service.CheckinCommand;
 import org.qrtrace.checkin.service.CheckinService;
@@ -36,7 +34,6 @@ import org.qrtrace.common.error.Unavailable;
 import org.qrtrace.common.problem.ProblemMappers;
 import org.qrtrace.events.CheckedIn;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -157,15 +154,7 @@ public class CheckinPageResource {
         if (!(error instanceof QrCodeRefused refused)) {
             throw error;
         }
-        int status;
-        if (refused instanceof InvalidQrCode) {
-            status = 400;
-        } else if (refused instanceof QrCodeNoLongerValid) {
-            status = 410;
-        } else { // VenueNotKnownYet
-            status = 503;
-        }
-        return html(status, pages.tokenError(lang, nonce, refused.rejection()));
+        return html(ProblemMappers.statusOf(error).code(), pages.tokenError(lang, nonce, refused.rejection()));
     }
 
     private Response failurePage(String lang, String nonce, CheckinPoint point, CheckinPages.FormState state, Throwable error) {
@@ -175,11 +164,11 @@ public class CheckinPageResource {
         } else if (error instanceof InvalidInput invalid) { // InvalidVisitor, IdempotencyKeyReused: the form, saying what to fix
             return html(400, pages.form(lang, nonce, point, state.withErrors(invalid.errors())));
         } else if (error instanceof RateLimited limited) { // TooManyCheckins
-            Integer seconds = seconds(limited.retryAfter());
+            Integer seconds = ProblemMappers.retryAfterSeconds(limited);
             return withRetryAfter(html(429, pages.rateLimited(lang, nonce, seconds)), seconds);
         } else if (error instanceof Unavailable unavailable) { // RecordingUnavailable: the form again, to send once more
             return withRetryAfter(html(503, pages.form(lang, nonce, point, state.withUnavailable())),
-                    seconds(unavailable.retryAfter()));
+                    ProblemMappers.retryAfterSeconds(unavailable));
         } else if (error instanceof DomainException other) {
             return html(ProblemMappers.statusOf(other).code(), pages.message(lang, nonce, "error_unavailable"));
         }
@@ -192,16 +181,11 @@ public class CheckinPageResource {
         } else if (error instanceof Conflict) { // VisitAlreadyEnded
             return html(409, pages.message(lang, nonce, "error_ended"));
         } else if (error instanceof Unavailable unavailable) { // RecordingUnavailable
-            return withRetryAfter(html(503, pages.message(lang, nonce, "error_unavailable")), seconds(unavailable.retryAfter()));
+            return withRetryAfter(html(503, pages.message(lang, nonce, "error_unavailable")), ProblemMappers.retryAfterSeconds(unavailable));
         } else if (error instanceof DomainException other) {
             return html(ProblemMappers.statusOf(other).code(), pages.message(lang, nonce, "error_unavailable"));
         }
         throw error instanceof RuntimeException r ? r : new IllegalStateException(error);
-    }
-
-    /** Retry-After seconds as the API sends them, or null when there is no time to tell. */
-    private static Integer seconds(Duration retryAfter) {
-        return retryAfter == null ? null : (int) Math.max(1, retryAfter.toSeconds());
     }
 
     private static Response withRetryAfter(Response response, Integer seconds) {

@@ -11,7 +11,6 @@ import org.qrtrace.checkin.domain.RecordingUnavailable;
 import org.qrtrace.checkin.domain.ScanVerdict;
 import org.qrtrace.checkin.domain.TooManyScans;
 import org.qrtrace.checkin.domain.Visit;
-import org.qrtrace.checkin.messaging.PublishFailedException;
 import org.qrtrace.common.error.DomainException;
 import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.common.phone.InvalidPhoneException;
@@ -94,16 +93,8 @@ public class GateBatchService {
         for (int i : order) {
             results.set(i, judge(deviceId, scans.get(i), times.get(i), receivedAt, allowedVenues).toCompletableFuture());
         }
-        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
-            if (error != null) {
-                Throwable cause = Failures.unwrap(error);
-                if (cause instanceof PublishFailedException) {
-                    throw new RecordingUnavailable(Duration.ofSeconds(config.kafka().retryAfterSeconds()));
-                }
-                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-            }
-            return results.stream().map(CompletableFuture::join).toList();
-        });
+        return Failures.mapKafkaFailure(CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+                .thenApply(ok -> results.stream().map(CompletableFuture::join).toList()), config.kafka().retryAfterSeconds());
     }
 
     private CompletionStage<ScanVerdict> judge(String deviceId, GateScan scan, Instant scannedAt, Instant receivedAt,

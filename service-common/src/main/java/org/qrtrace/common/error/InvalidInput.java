@@ -19,7 +19,8 @@ public class InvalidInput extends DomainException {
         return new InvalidInput(List.of(new FieldError(field, message)));
     }
 
-    private static String describe(List<FieldError> errors) {
+    /** The errors in one line, e.g. {@code phone: not a phone number; name: at most 100 characters}. */
+    public static String describe(List<FieldError> errors) {
         return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
     }
 }

@@ -44,10 +44,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
         Status status = statusOf(e);
-        Duration retryAfter = e instanceof RateLimited r ? r.retryAfter() : e instanceof Unavailable u ? u.retryAfter() : null;
         return ProblemResponses.of(status.code(), e.title() != null ? e.title() : status.title(), e.getMessage(), path(uri),
-                e.errors(),
-                retryAfter == null ? null : (int) Math.max(1, retryAfter.toSeconds()));
+                e.errors(), retryAfterSeconds(e));
+    }
+
+    /** The Retry-After seconds of a failure the caller may retry (at least 1), or null when it cannot be told. */
+    public static Integer retryAfterSeconds(DomainException e) {
+        Duration retryAfter = e instanceof RateLimited r ? r.retryAfter() : e instanceof Unavailable u ? u.retryAfter() : null;
+        return retryAfter == null ? null : (int) Math.max(1, retryAfter.toSeconds());
     }
 
     /** A status and its default title. */
@@ -214,14 +218,7 @@ public class ProblemMappers {
     }
 
     private static String describe(List<FieldError> errors) {
-        StringBuilder sb = new StringBuilder();
-        for (FieldError error : errors) {
-            if (!sb.isEmpty()) {
-                sb.append("; ");
-            }
-            sb.append(error.field()).append(": ").append(error.message());
-        }
-        return sb.toString();
+        return InvalidInput.describe(errors);
     }
 
     private static String path(UriInfo uri) {

@@ -30,7 +30,7 @@ public class AuditRepository {
     /** Locks the chain for this transaction and returns its last row. */
     public Optional<AuditRow> lockAndReadLast() {
         return jdbc.with("read the audit chain", c -> {
-            Jdbc.query(c, "SELECT pg_advisory_xact_lock(?)", rs -> null, LOCK_KEY);
+            Jdbc.lockForTransaction(c, LOCK_KEY);
             return Jdbc.query(c, SELECT + " ORDER BY seq DESC LIMIT 1", AuditRepository::read).stream().findFirst();
         });
     }

@@ -71,6 +71,11 @@ public class Jdbc {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** Takes a transaction-scoped advisory lock (released at commit or rollback): serialises writers of one kind. */
+    static void lockForTransaction(Connection c, long key) throws SQLException {
+        query(c, "SELECT pg_advisory_xact_lock(?)", rs -> null, key);
+    }
+
     static int update(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, parameters)) {
             return ps.executeUpdate();

@@ -43,7 +43,10 @@ public class PartitionRepository {
     }
 
     public void lock() {
-        jdbc.query("lock partition maintenance", "SELECT pg_advisory_xact_lock(?)", rs -> null, LOCK_KEY);
+        jdbc.with("lock partition maintenance", c -> {
+            Jdbc.lockForTransaction(c, LOCK_KEY);
+            return null;
+        });
     }
 
     /** The day partitions that exist, oldest first. */

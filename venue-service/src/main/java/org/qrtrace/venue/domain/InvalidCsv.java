@@ -14,6 +14,7 @@ public class InvalidCsv extends InvalidInput {
 
     /** The file as a whole ({@code body}) and why it cannot be read. */
     public static InvalidCsv body(String message) {
-        return new InvalidCsv("body: " + message, List.of(new FieldError("body", message)));
+        List<FieldError> errors = List.of(new FieldError("body", message));
+        return new InvalidCsv(describe(errors), errors);
     }
 }
