@@ -285,10 +285,10 @@ class K8sManifestsTest {
             }
         }
         // checkin-service reaches venue-service through its Service.
-        String venueUrl = envValue(m.deployment("checkin-service"), "QRTRACE_VENUE_SERVICE_URL");
+        String venueUrl = envValue(m.deployment("checkin-service"), "QRTRACE_CHECKIN_VENUE_SERVICE_URL");
         URI uri = URI.create(venueUrl);
-        Map<String, Object> venueSvc = m.find("Service", uri.getHost()).orElseThrow(() -> new AssertionError(where + "QRTRACE_VENUE_SERVICE_URL host " + uri.getHost() + " is no Service"));
-        assertTrue(servicePort(venueSvc, uri.getPort()).isPresent(), where + "QRTRACE_VENUE_SERVICE_URL port " + uri.getPort());
+        Map<String, Object> venueSvc = m.find("Service", uri.getHost()).orElseThrow(() -> new AssertionError(where + "QRTRACE_CHECKIN_VENUE_SERVICE_URL host " + uri.getHost() + " is no Service"));
+        assertTrue(servicePort(venueSvc, uri.getPort()).isPresent(), where + "QRTRACE_CHECKIN_VENUE_SERVICE_URL port " + uri.getPort());
         assertEquals("venue-service", name(venueSvc), where + "checkin-service fetches QR keys from venue-service");
     }
 

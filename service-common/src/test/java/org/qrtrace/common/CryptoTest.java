@@ -121,6 +121,15 @@ class CryptoTest {
         assertThrows(IllegalArgumentException.class, () -> new Pseudonymiser(new byte[8]));
     }
 
+    /** A derived key is HMAC-SHA256(pepper, purpose) as it was computed by hand before (links made then still open). */
+    @Test
+    void keysForOtherPurposesAreTheHmacOfThePurpose() throws Exception {
+        Pseudonymiser p = new Pseudonymiser(PEPPER);
+        String purpose = "qrtrace checkout link v1";
+        assertEquals(expectedHmacHex(purpose), java.util.HexFormat.of().formatHex(p.keyFor(purpose)));
+        assertNotEquals(java.util.HexFormat.of().formatHex(p.keyFor("another purpose")), expectedHmacHex(purpose));
+    }
+
     /** The HMAC and AES-GCM objects are reused per thread: many threads at once give what one thread gives. */
     @Test
     void reusedPerThreadCryptoGivesTheSameAnswersFromManyThreadsAndAfterAFailure() throws Exception {

@@ -11,18 +11,13 @@ import java.util.Map;
  * Typed configuration of checkin-service (prefix {@code qrtrace}). Every default is here (the per-category stays are
  * in {@code application.properties} because a map cannot carry defaults) and documented in the README.
  */
-@ConfigMapping(prefix = "qrtrace")
+@ConfigMapping(prefix = "qrtrace.checkin")
 public interface CheckinConfig {
-
-    /** Base64 of at least 32 random bytes: the HMAC pepper of pseudonyms, shared with tracing-service. Required. */
-    String pepper();
-
-    Seal seal();
 
     @WithName("venue-service")
     VenueService venueService();
 
-    Checkin checkin();
+    Visits visits();
 
     Kafka kafka();
 
@@ -32,12 +27,6 @@ public interface CheckinConfig {
 
     @WithName("rate-limit")
     RateLimit rateLimit();
-
-    interface Seal {
-        /** Base64 X.509 X25519 public key of the health authority; contacts are sealed for it. Required. */
-        @WithName("public-key")
-        String publicKey();
-    }
 
     interface VenueService {
         /** Base URL of venue-service, whose {@code GET /api/v1/qr-keys} lists the QR verification keys. */
@@ -57,7 +46,7 @@ public interface CheckinConfig {
         Duration fetchTimeout();
     }
 
-    interface Checkin {
+    interface Visits {
         /** The same person at the same venue within this window is one visit. */
         @WithDefault("PT5M")
         Duration duplicateWindow();
@@ -157,7 +146,7 @@ public interface CheckinConfig {
 
         /**
          * Scans one gate device may upload at once, e.g. a backlog after being offline (batches of at most
-         * {@code qrtrace.gate.max-scans-per-batch} each).
+         * {@code qrtrace.checkin.gate.max-scans-per-batch} each).
          */
         @WithDefault("5000")
         int perDeviceBurst();

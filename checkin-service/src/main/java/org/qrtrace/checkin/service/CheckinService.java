@@ -48,7 +48,7 @@ public class CheckinService {
         this.recorder = recorder;
         this.clock = clock;
         this.config = config;
-        this.responses = new ResponseCache<>(config.checkin().idempotencyCacheSize(), config.checkin().idempotencyRetention());
+        this.responses = new ResponseCache<>(config.visits().idempotencyCacheSize(), config.visits().idempotencyRetention());
     }
 
     /**
@@ -78,7 +78,7 @@ public class CheckinService {
         Instant now = clock.instant();
         CheckinPoint point = verifier.verify(c.token(), now);
         rateLimiter.admit(c.clientAddress(), c.token());
-        VisitorValidator.Visitor visitor = VisitorValidator.validate(c, config.checkin().maxDependants());
+        VisitorValidator.Visitor visitor = VisitorValidator.validate(c, config.visits().maxDependants());
         String pseudonym = protector.pseudonymOf(visitor.phone());
 
         if (c.idempotencyKey() == null) {

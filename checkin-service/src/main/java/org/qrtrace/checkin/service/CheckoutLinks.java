@@ -2,16 +2,14 @@ package org.qrtrace.checkin.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.qrtrace.checkin.config.CheckinConfig;
 import org.qrtrace.checkin.domain.CheckoutCapability;
 import org.qrtrace.common.crypto.AesGcm;
+import org.qrtrace.common.crypto.Pseudonymiser;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -32,7 +30,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class CheckoutLinks {
 
-    private static final byte[] PURPOSE = "qrtrace checkout link v1".getBytes(StandardCharsets.US_ASCII);
+    private static final String PURPOSE = "qrtrace checkout link v1";
     private static final int NONCE = 12;
     private static final int PLAIN = 16 + 32 + 8;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,18 +38,8 @@ public class CheckoutLinks {
     private final SecretKeySpec key;
 
     @Inject
-    public CheckoutLinks(CheckinConfig config) {
-        this(Base64.getDecoder().decode(config.pepper().strip()));
-    }
-
-    CheckoutLinks(byte[] pepper) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-            this.key = new SecretKeySpec(mac.doFinal(PURPOSE), "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+    public CheckoutLinks(Pseudonymiser pepper) {
+        this.key = new SecretKeySpec(pepper.keyFor(PURPOSE), "AES");
     }
 
     public String secretFor(CheckoutCapability capability) {

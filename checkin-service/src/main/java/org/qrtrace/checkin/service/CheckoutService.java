@@ -39,7 +39,7 @@ public class CheckoutService {
         this.recorder = recorder;
         this.clock = clock;
         this.config = config;
-        this.done = new ResponseCache<>(config.checkin().idempotencyCacheSize(), config.checkin().idempotencyRetention());
+        this.done = new ResponseCache<>(config.visits().idempotencyCacheSize(), config.visits().idempotencyRetention());
     }
 
     /**

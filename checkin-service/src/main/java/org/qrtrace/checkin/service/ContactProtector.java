@@ -2,7 +2,7 @@ package org.qrtrace.checkin.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.qrtrace.checkin.config.CheckinConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.qrtrace.common.crypto.ContactSeal;
 import org.qrtrace.common.crypto.Pseudonymiser;
 import org.qrtrace.common.crypto.SealedContact;
@@ -33,9 +33,11 @@ public class ContactProtector {
     private final ContactSeal.Session sealing;
 
     @Inject
-    public ContactProtector(CheckinConfig config) {
-        this.pseudonymiser = Pseudonymiser.fromBase64(config.pepper());
-        PublicKey authority = ContactSeal.publicKeyFromBase64(config.seal().publicKey());
+    /** @param authorityKey {@code qrtrace.seal.public-key}: Base64 X.509 X25519 public key of the health authority */
+    public ContactProtector(Pseudonymiser pseudonymiser,
+                            @ConfigProperty(name = "qrtrace.seal.public-key") String authorityKey) {
+        this.pseudonymiser = pseudonymiser;
+        PublicKey authority = ContactSeal.publicKeyFromBase64(authorityKey);
         this.sealing = new ContactSeal.Session(authority, SEALS_PER_KEY_AGREEMENT, KEY_AGREEMENT_LIFETIME);
     }
 

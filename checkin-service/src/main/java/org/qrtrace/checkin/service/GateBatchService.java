@@ -64,7 +64,7 @@ public class GateBatchService {
         this.clock = clock;
         this.config = config;
         this.limiter = limiter;
-        this.verdicts = new ResponseCache<>(config.checkin().idempotencyCacheSize(), config.checkin().idempotencyRetention());
+        this.verdicts = new ResponseCache<>(config.visits().idempotencyCacheSize(), config.visits().idempotencyRetention());
     }
 
     /**
@@ -103,46 +103,14 @@ public class GateBatchService {
             return done(ScanVerdict.rejected(null, "scan: must be an object"));
         }
         String key = scan.idempotencyKey();
-        if (key == null || key.isBlank() || key.length() > VisitorValidator.MAX_IDEMPOTENCY_KEY
-                || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
-            return done(ScanVerdict.rejected(key, "idempotencyKey: required, 1-" + VisitorValidator.MAX_IDEMPOTENCY_KEY
-                    + " printable ASCII characters"));
-        }
-        boolean in = "IN".equals(scan.direction());
-        if (!in && !"OUT".equals(scan.direction())) {
-            return done(ScanVerdict.rejected(key, "direction: must be IN or OUT"));
-        }
-        if (scannedAt == null) {
-            return done(ScanVerdict.rejected(key, "scannedAt: required, an ISO-8601 instant such as 2026-11-23T07:58:00Z"));
-        }
-        Duration skew = config.gate().clockSkew();
-        if (scannedAt.isAfter(receivedAt.plus(skew))) {
-            return done(ScanVerdict.rejected(key, "scannedAt: more than " + skew + " in the future; check the device clock"));
-        }
-        if (scannedAt.isBefore(receivedAt.minus(config.gate().maxScanAge()))) {
-            return done(ScanVerdict.rejected(key, "scannedAt: older than " + config.gate().maxScanAge() + "; too late to upload"));
-        }
-        CheckinPoint point;
+        Admitted admitted;
         try {
-            point = verifier.verify(scan.token(), scannedAt);
-        } catch (DomainException e) {
-            if (e instanceof QrCodeRefused refused) {
-                return done(ScanVerdict.rejected(key, QrCodeRefused.FIELD + ": " + QrCodeRefused.reason(refused.rejection())));
-            }
-            throw e;
+            admitted = admit(scan, scannedAt, receivedAt, allowedVenues);
+        } catch (ScanRefused refused) {
+            return done(ScanVerdict.rejected(key, refused.getMessage()));
         }
-        if (!allowedVenues.contains(point.venueId())) {
-            return done(ScanVerdict.rejected(key, "token: this device may not check people in at this venue"));
-        }
-        E164Phone phone;
-        try {
-            phone = E164Phone.parse(scan.phone());
-        } catch (InvalidPhoneException e) {
-            return done(ScanVerdict.rejected(key, "phone: " + e.getMessage()));
-        }
-        String pseudonym = protector.pseudonymOf(phone);
-        String scoped = point.venueId() + "/" + key;
-        ResponseCache.Claim<ScanVerdict> claim = verdicts.claim(scoped, pseudonym + "/" + scan.direction());
+        String scoped = admitted.point().venueId() + "/" + key;
+        ResponseCache.Claim<ScanVerdict> claim = verdicts.claim(scoped, admitted.pseudonym() + "/" + scan.direction());
         if (claim instanceof ResponseCache.Replay<ScanVerdict> replay) {
             return replay.result().thenApply(v -> v.status() == ScanVerdict.Status.ACCEPTED ? v.asDuplicate() : v);
         }
@@ -152,9 +120,86 @@ public class GateBatchService {
         ResponseCache.Owner<ScanVerdict> owner = (ResponseCache.Owner<ScanVerdict>) claim;
         boolean flagged = scannedAt.isAfter(receivedAt);
         Instant at = flagged ? receivedAt : scannedAt;
-        return owner.complete(() -> in
-                ? scanIn(deviceId, key, scoped, point, phone, pseudonym, at, flagged)
-                : scanOut(key, scoped, point, pseudonym, at));
+        return owner.complete(() -> admitted.in()
+                ? scanIn(deviceId, key, scoped, admitted.point(), admitted.phone(), admitted.pseudonym(), at, flagged)
+                : scanOut(key, scoped, admitted.point(), admitted.pseudonym(), at));
+    }
+
+    /** A scan that passed every check: its direction, its code as valid at the scan time, the person it records. */
+    private record Admitted(boolean in, CheckinPoint point, E164Phone phone, String pseudonym) {
+    }
+
+    /** One scan refused, with the field at fault and why (no personal data); the rest of the batch goes on. */
+    private static final class ScanRefused extends RuntimeException {
+        ScanRefused(String field, String why) {
+            super(field + ": " + why, null, false, false);
+        }
+    }
+
+    /** The checks of one scan, in the order a device's author would fix them; the first that fails is the answer. */
+    private Admitted admit(GateScan scan, Instant scannedAt, Instant receivedAt, Set<UUID> allowedVenues) {
+        requirePrintableKey(scan.idempotencyKey());
+        boolean in = directionIsIn(scan.direction());
+        requireTimeWithinWindow(scannedAt, receivedAt);
+        CheckinPoint point = codeValidAt(scan.token(), scannedAt);
+        requireDeviceServes(point, allowedVenues);
+        E164Phone phone = phoneOf(scan.phone());
+        return new Admitted(in, point, phone, protector.pseudonymOf(phone));
+    }
+
+    private static void requirePrintableKey(String key) {
+        if (key == null || key.isBlank() || key.length() > VisitorValidator.MAX_IDEMPOTENCY_KEY
+                || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
+            throw new ScanRefused("idempotencyKey", "required, 1-" + VisitorValidator.MAX_IDEMPOTENCY_KEY
+                    + " printable ASCII characters");
+        }
+    }
+
+    private static boolean directionIsIn(String direction) {
+        if (!"IN".equals(direction) && !"OUT".equals(direction)) {
+            throw new ScanRefused("direction", "must be IN or OUT");
+        }
+        return "IN".equals(direction);
+    }
+
+    /** Offline devices upload late (up to maxScanAge); a clock ahead by more than the skew is the device's fault. */
+    private void requireTimeWithinWindow(Instant scannedAt, Instant receivedAt) {
+        if (scannedAt == null) {
+            throw new ScanRefused("scannedAt", "required, an ISO-8601 instant such as 2026-11-23T07:58:00Z");
+        }
+        Duration skew = config.gate().clockSkew();
+        if (scannedAt.isAfter(receivedAt.plus(skew))) {
+            throw new ScanRefused("scannedAt", "more than " + skew + " in the future; check the device clock");
+        }
+        if (scannedAt.isBefore(receivedAt.minus(config.gate().maxScanAge()))) {
+            throw new ScanRefused("scannedAt", "older than " + config.gate().maxScanAge() + "; too late to upload");
+        }
+    }
+
+    /** The code as it was at the scan time (superseded or revoked later still admits the scan). */
+    private CheckinPoint codeValidAt(String token, Instant scannedAt) {
+        try {
+            return verifier.verify(token, scannedAt);
+        } catch (DomainException e) {
+            if (e instanceof QrCodeRefused refused) {
+                throw new ScanRefused(QrCodeRefused.FIELD, QrCodeRefused.reason(refused.rejection()));
+            }
+            throw e;
+        }
+    }
+
+    private static void requireDeviceServes(CheckinPoint point, Set<UUID> allowedVenues) {
+        if (!allowedVenues.contains(point.venueId())) {
+            throw new ScanRefused("token", "this device may not check people in at this venue");
+        }
+    }
+
+    private static E164Phone phoneOf(String phone) {
+        try {
+            return E164Phone.parse(phone);
+        } catch (InvalidPhoneException e) {
+            throw new ScanRefused("phone", e.getMessage());
+        }
     }
 
     private CompletionStage<ScanVerdict> scanIn(String deviceId, String key, String scoped, CheckinPoint point,

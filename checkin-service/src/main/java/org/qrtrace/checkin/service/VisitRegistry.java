@@ -28,11 +28,11 @@ public class VisitRegistry {
 
     @Inject
     public VisitRegistry(CheckinConfig config, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
-        this.window = config.checkin().duplicateWindow();
+        this.window = config.visits().duplicateWindow();
         // Maintenance on the calling thread: handing it to the common pool woke a thread for many writes (~5 % of this
         // service's CPU at 3,000 check-ins/s, docs/benchmarks.md).
         this.open = Caffeine.newBuilder().executor(Runnable::run)
-                .maximumSize(config.checkin().openVisitCacheSize())
+                .maximumSize(config.visits().openVisitCacheSize())
                 .expireAfter(new Expiry<Visit.Key, Visit>() {
                     @Override
                     public long expireAfterCreate(Visit.Key key, Visit visit, long currentTime) {

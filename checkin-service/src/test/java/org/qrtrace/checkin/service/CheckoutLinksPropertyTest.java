@@ -1,5 +1,7 @@
 package org.qrtrace.checkin.service;
 
+import org.qrtrace.common.crypto.Pseudonymiser;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -17,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Any capability survives the link round trip; any altered character breaks it. */
 class CheckoutLinksPropertyTest {
 
-    final CheckoutLinks links = new CheckoutLinks(new byte[32]);
+    final CheckoutLinks links = new CheckoutLinks(new Pseudonymiser(new byte[32]));
 
     @Property(tries = 200)
     void roundTripAndTamperEvidence(@ForAll long a, @ForAll long b, @ForAll long c, @ForAll long d, @ForAll long seed,

@@ -1,5 +1,7 @@
 package org.qrtrace.checkin.service;
 
+import org.qrtrace.common.crypto.Pseudonymiser;
+
 import org.junit.jupiter.api.Test;
 import org.qrtrace.checkin.domain.CheckoutCapability;
 
@@ -13,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CheckoutLinksTest {
 
     final byte[] pepper = new byte[32];
-    final CheckoutLinks links = new CheckoutLinks(pepper);
+    final CheckoutLinks links = new CheckoutLinks(new Pseudonymiser(pepper));
     final CheckoutCapability capability = new CheckoutCapability(UUID.randomUUID(), UUID.randomUUID(), "ab".repeat(32),
             Instant.parse("2026-11-23T09:00:00Z"));
 
@@ -35,7 +37,7 @@ class CheckoutLinksTest {
         assertFalse(links.open(capability.checkinId(), null).isPresent());
         byte[] otherPepper = new byte[32];
         otherPepper[0] = 1;
-        assertFalse(new CheckoutLinks(otherPepper).open(capability.checkinId(), k).isPresent(), "keyed by the pepper");
+        assertFalse(new CheckoutLinks(new Pseudonymiser(otherPepper)).open(capability.checkinId(), k).isPresent(), "keyed by the pepper");
         assertTrue(k.length() < 120, "short enough for a URL");
     }
 }

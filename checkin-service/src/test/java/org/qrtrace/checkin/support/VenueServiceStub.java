@@ -40,18 +40,18 @@ public class VenueServiceStub implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         return Map.of(
-                "qrtrace.venue-service.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "qrtrace.venue-service.unknown-key-refetch-interval", "PT0.5S",
+                "qrtrace.checkin.venue-service.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "qrtrace.checkin.venue-service.unknown-key-refetch-interval", "PT0.5S",
                 // Tests share one address; the per-code limit is low so that RateLimitTest can reach it.
-                "qrtrace.rate-limit.per-address-burst", "100000",
-                "qrtrace.rate-limit.per-address-per-minute", "100000",
-                "qrtrace.rate-limit.per-token-burst", "12",
-                "qrtrace.rate-limit.per-token-per-minute", "12",
+                "qrtrace.checkin.rate-limit.per-address-burst", "100000",
+                "qrtrace.checkin.rate-limit.per-address-per-minute", "100000",
+                "qrtrace.checkin.rate-limit.per-token-burst", "12",
+                "qrtrace.checkin.rate-limit.per-token-per-minute", "12",
                 // low enough for GateBatchTest to reach; each test venue's device token is a device of its own
-                "qrtrace.rate-limit.per-device-burst", "40",
-                "qrtrace.rate-limit.per-device-per-minute", "40",
+                "qrtrace.checkin.rate-limit.per-device-burst", "40",
+                "qrtrace.checkin.rate-limit.per-device-per-minute", "40",
                 // a category whose visits end at once, to test a check-out after the automatic end
-                "qrtrace.stay.by-category.TEST_INSTANT", "PT1S");
+                "qrtrace.checkin.stay.by-category.TEST_INSTANT", "PT1S");
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 /**
  * pseudonym = hex(HMAC-SHA256(pepper, E.164 phone)). Without the pepper a pseudonym cannot be turned back into a phone
  * by trying all numbers. checkin-service and tracing-service share the pepper (tracing computes the pseudonym of an
- * index case from the phone an officer types in).
+ * index case from the phone an officer types in). Each service reads the pepper one way: the {@link PepperProducer} bean.
  */
 public final class Pseudonymiser {
 
@@ -40,6 +40,14 @@ public final class Pseudonymiser {
     /** A pseudonym for a dependant without a phone: derived from the guardian's phone and the dependant's name. */
     public String pseudonymOfDependant(E164Phone guardian, String name) {
         return hmacHex(guardian.value() + "\u0000" + name.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * A key for another purpose derived from the pepper: HMAC-SHA256(pepper, purpose), 32 bytes (e.g. checkin-service's
+     * check-out links). Different purposes give independent keys; none reveals the pepper.
+     */
+    public byte[] keyFor(String purpose) {
+        return macs.get().doFinal(purpose.getBytes(StandardCharsets.UTF_8));
     }
 
     private String hmacHex(String input) {

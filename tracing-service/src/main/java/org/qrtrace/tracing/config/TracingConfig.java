@@ -9,7 +9,8 @@ import java.time.ZoneId;
 
 /**
  * Typed configuration of tracing-service ({@code qrtrace.tracing.*}); every default is documented here and in the
- * README. The shared secrets live beside it: {@code qrtrace.pepper} and {@link SealConfig} ({@code qrtrace.seal.*}).
+ * README. The shared secrets live beside it: {@code qrtrace.pepper} (service-common's
+ * PepperProducer) and {@code qrtrace.seal.private-key} (ContactOpener), each read where it is used.
  */
 @ConfigMapping(prefix = "qrtrace.tracing")
 public interface TracingConfig {

@@ -1,7 +1,9 @@
 package org.qrtrace.tracing.domain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -30,5 +32,13 @@ public record ExposureResult(List<PresenceInterval> indexVisits, List<Contact> c
         }
         return new ExposureResult(index, visible, indexVisitsOmitted + indexVisits.size() - index.size(),
                 contactsOmitted + contacts.size() - visible.size());
+    }
+
+    /** Every venue the result names: of the index visits and of the contacts' overlaps. */
+    public Set<UUID> venueIds() {
+        Set<UUID> ids = new HashSet<>();
+        indexVisits.forEach(v -> ids.add(v.venueId()));
+        contacts.forEach(c -> c.overlaps().forEach(o -> ids.add(o.venueId())));
+        return ids;
     }
 }

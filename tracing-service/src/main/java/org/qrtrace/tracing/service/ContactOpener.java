@@ -1,12 +1,10 @@
 package org.qrtrace.tracing.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.qrtrace.common.crypto.ContactSeal;
 import org.qrtrace.common.crypto.SealedContact;
-import org.qrtrace.tracing.config.SealConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.PrivateKey;
 import java.util.Optional;
@@ -15,11 +13,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ContactOpener {
 
-    @Inject
-    SealConfig seal;
-
-    @Inject
-    MeterRegistry metrics;
+    private final MeterRegistry metrics;
 
     /**
      * Keys of sealing sessions remembered: checkin-service seals up to an hour of contacts per key agreement, so a
@@ -27,12 +21,13 @@ public class ContactOpener {
      */
     static final int REMEMBERED_SESSION_KEYS = 20_000;
 
-    private ContactSeal.Opener opener;
+    private final ContactSeal.Opener opener;
 
-    @PostConstruct
-    void init() {
-        PrivateKey key = ContactSeal.privateKeyFromBase64(seal.privateKey());
-        opener = new ContactSeal.Opener(key, REMEMBERED_SESSION_KEYS);
+    /** @param privateKey {@code qrtrace.seal.private-key} (env QRTRACE_SEAL_PRIVATE_KEY): Base64 PKCS#8 X25519 */
+    ContactOpener(@ConfigProperty(name = "qrtrace.seal.private-key") String privateKey, MeterRegistry metrics) {
+        PrivateKey key = ContactSeal.privateKeyFromBase64(privateKey);
+        this.opener = new ContactSeal.Opener(key, REMEMBERED_SESSION_KEYS);
+        this.metrics = metrics;
     }
 
     /** Empty when there is nothing sealed or the blob cannot be opened with this key (counted, never logged). */
