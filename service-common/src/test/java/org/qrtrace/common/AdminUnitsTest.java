@@ -2,7 +2,11 @@ package org.qrtrace.common;
 
 import org.junit.jupiter.api.Test;
 import org.qrtrace.common.adminunit.AdminUnit;
+import org.qrtrace.common.adminunit.AdminUnitCode;
 import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.adminunit.Jurisdiction;
+import org.qrtrace.common.error.InvalidInput;
+import org.qrtrace.common.rest.QueryParams;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,5 +53,30 @@ class AdminUnitsTest {
         String duplicate = "code,name,level,parentCode,population\n30,A,PROVINCE,,\n30,B,PROVINCE,,\n";
         assertThrows(IllegalArgumentException.class,
                 () -> AdminUnits.parse(new ByteArrayInputStream(duplicate.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aJurisdictionCoversItsUnitAndEverythingBelowIt() {
+        Jurisdiction haiDuong = new Jurisdiction(AdminUnitCode.of("30"));
+        assertTrue(haiDuong.covers(AdminUnitCode.of("30")));
+        assertTrue(haiDuong.covers(AdminUnitCode.of("288")));
+        assertTrue(haiDuong.covers(AdminUnitCode.of("10528")));
+        assertFalse(haiDuong.covers(AdminUnitCode.of("718")), "a district of another province");
+        assertFalse(haiDuong.covers(AdminUnitCode.of("99999")), "a code the registry does not know");
+        assertFalse(haiDuong.covers(null));
+        assertFalse(new Jurisdiction(AdminUnitCode.of("288")).covers(AdminUnitCode.of("30")), "not upwards");
+    }
+
+    @Test
+    void aUnitCodeIsTwoToFiveDigitsAndAMalformedParameterNamesItsField() {
+        assertEquals("10528", AdminUnitCode.of("10528").value());
+        assertTrue(units.find(AdminUnitCode.of("288")).isPresent());
+        for (String bad : new String[] {"", "3", "123456", "30a", " 30", "٣٠"}) {
+            assertThrows(IllegalArgumentException.class, () -> AdminUnitCode.of(bad), bad);
+        }
+        assertEquals(AdminUnitCode.of("30"), QueryParams.adminUnitCode("adminUnitCode", " 30 "));
+        assertEquals(null, QueryParams.adminUnitCode("adminUnitCode", ""));
+        InvalidInput e = assertThrows(InvalidInput.class, () -> QueryParams.adminUnitCode("adminUnitCode", "Hải Dương"));
+        assertEquals("adminUnitCode", e.errors().get(0).field());
     }
 }

@@ -3,7 +3,6 @@ package org.qrtrace.checkin.rest;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,11 +33,13 @@ public class GateBatchResource {
     public record GateBatchResult(List<ScanVerdict> results) {
     }
 
-    @Inject
-    GateBatchService service;
+    private final GateBatchService service;
+    private final Caller caller;
 
-    @Inject
-    Caller caller;
+    GateBatchResource(GateBatchService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
 
     @POST
     @Blocking

@@ -1,7 +1,6 @@
 package org.qrtrace.checkin.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,14 +15,15 @@ import org.qrtrace.checkin.service.QrKeyRing;
 @ApplicationScoped
 public class ReadinessChecks {
 
-    @Inject
-    VenueEventsReader reader;
+    private final VenueEventsReader reader;
+    private final VenueDirectory directory;
+    private final QrKeyRing keys;
 
-    @Inject
-    VenueDirectory directory;
-
-    @Inject
-    QrKeyRing keys;
+    ReadinessChecks(VenueEventsReader reader, VenueDirectory directory, QrKeyRing keys) {
+        this.reader = reader;
+        this.directory = directory;
+        this.keys = keys;
+    }
 
     @Readiness
     HealthCheck venueDirectory() {

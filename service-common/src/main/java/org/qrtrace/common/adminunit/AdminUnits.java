@@ -120,6 +120,10 @@ public final class AdminUnits {
         return dataVersion;
     }
 
+    public Optional<AdminUnit> find(AdminUnitCode code) {
+        return find(code == null ? null : code.value());
+    }
+
     public Optional<AdminUnit> find(String code) {
         return Optional.ofNullable(code == null ? null : byCode.get(code));
     }

@@ -1,5 +1,6 @@
 package org.qrtrace.common.rest;
 
+import org.qrtrace.common.adminunit.AdminUnitCode;
 import org.qrtrace.common.error.InvalidInput;
 
 import java.time.Instant;
@@ -33,6 +34,11 @@ public final class QueryParams {
     /** An ISO-8601 date such as 2026-11-23. */
     public static LocalDate date(String name, String value) {
         return parse(name, value, LocalDate::parse, "must be a date like 2026-11-23");
+    }
+
+    /** An administrative unit code (2 to 5 digits); whether the unit exists is the service's question. */
+    public static AdminUnitCode adminUnitCode(String name, String value) {
+        return parse(name, value, AdminUnitCode::of, "must be an administrative unit code of 2 to 5 digits");
     }
 
     private static <T> T parse(String name, String value, Function<String, T> parser, String rule) {

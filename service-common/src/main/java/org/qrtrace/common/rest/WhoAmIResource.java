@@ -1,7 +1,6 @@
 package org.qrtrace.common.rest;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,8 +16,11 @@ import java.util.UUID;
 @Authenticated
 public class WhoAmIResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+
+    WhoAmIResource(Caller caller) {
+        this.caller = caller;
+    }
 
     public record WhoAmI(String subject, Set<String> roles, Set<UUID> venues, String organisation, String jurisdiction) {
     }

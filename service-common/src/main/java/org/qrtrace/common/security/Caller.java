@@ -2,7 +2,6 @@ package org.qrtrace.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
@@ -16,8 +15,11 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class Caller {
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     public boolean isAnonymous() {
         return identity.isAnonymous();

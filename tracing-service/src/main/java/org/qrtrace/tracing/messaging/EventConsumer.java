@@ -6,7 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -43,14 +42,15 @@ public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
-    @Inject
-    TracingConfig config;
+    private final TracingConfig config;
+    private final EventApplier applier;
+    private final MeterRegistry metrics;
 
-    @Inject
-    EventApplier applier;
-
-    @Inject
-    MeterRegistry metrics;
+    EventConsumer(TracingConfig config, EventApplier applier, MeterRegistry metrics) {
+        this.config = config;
+        this.applier = applier;
+        this.metrics = metrics;
+    }
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

@@ -1,7 +1,6 @@
 package org.qrtrace.tracing.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -11,8 +10,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class EventConsumerHealth implements HealthCheck {
 
-    @Inject
-    EventConsumer consumer;
+    private final EventConsumer consumer;
+
+    EventConsumerHealth(EventConsumer consumer) {
+        this.consumer = consumer;
+    }
 
     @Override
     public HealthCheckResponse call() {

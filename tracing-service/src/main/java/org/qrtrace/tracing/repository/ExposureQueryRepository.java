@@ -1,6 +1,8 @@
 package org.qrtrace.tracing.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.qrtrace.common.adminunit.AdminUnitCode;
+import org.qrtrace.common.adminunit.Jurisdiction;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -17,7 +19,7 @@ public class ExposureQueryRepository {
     }
 
     /** Who ran a stored query, when, for which case and jurisdiction, with which parameters (JSON). */
-    public record StoredQueryRow(UUID id, Instant createdAt, String subject, String role, String jurisdiction,
+    public record StoredQueryRow(UUID id, Instant createdAt, String subject, String role, Jurisdiction jurisdiction,
                                  String caseReference, String parametersJson) {
     }
 
@@ -29,7 +31,7 @@ public class ExposureQueryRepository {
     public void insert(StoredQueryRow q, byte[] resultGzip) {
         jdbc.update("store the exposure query", "INSERT INTO exposure_query (id, created_at, subject, role, jurisdiction, "
                         + "case_reference, parameters, result_gzip) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
-                q.id(), q.createdAt(), q.subject(), q.role(), q.jurisdiction(), q.caseReference(), q.parametersJson(),
+                q.id(), q.createdAt(), q.subject(), q.role(), q.jurisdiction().code(), q.caseReference(), q.parametersJson(),
                 resultGzip);
     }
 
@@ -38,7 +40,7 @@ public class ExposureQueryRepository {
                 + "result::text AS r, result_gzip FROM exposure_query WHERE id = ?";
         return jdbc.first("read the exposure query", sql, rs -> {
             StoredQueryRow row = new StoredQueryRow(Sql.uuid(rs, "id"), Sql.instant(rs, "created_at"),
-                    rs.getString("subject"), rs.getString("role"), rs.getString("jurisdiction"),
+                    rs.getString("subject"), rs.getString("role"), new Jurisdiction(AdminUnitCode.of(rs.getString("jurisdiction"))),
                     rs.getString("case_reference"), rs.getString("p"));
             byte[] gzipped = rs.getBytes("result_gzip");
             return new StoredQuery(row, gzipped != null ? gunzip(gzipped) : rs.getString("r"));

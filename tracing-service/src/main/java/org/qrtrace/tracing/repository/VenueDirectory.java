@@ -1,5 +1,6 @@
 package org.qrtrace.tracing.repository;
 
+import org.qrtrace.common.adminunit.AdminUnitCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -23,23 +24,23 @@ public class VenueDirectory {
     }
 
     /** A venue as the directory knows it. */
-    public record Venue(UUID venueId, String name, String category, String adminUnitCode, String status) {
+    public record Venue(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String status) {
     }
 
-    public void register(UUID venueId, String name, String category, String adminUnitCode, Instant at) {
+    public void register(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, Instant at) {
         String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, status, registered_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET name = EXCLUDED.name, "
                 + "category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, "
                 + "registered_at = LEAST(venue.registered_at, EXCLUDED.registered_at), updated_at = EXCLUDED.updated_at";
-        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode, at, at);
+        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(), at, at);
     }
 
     /** Descriptive fields changed; a venue not registered yet (events replayed out of order) is created. */
-    public void update(UUID venueId, String name, String category, String adminUnitCode, Instant at) {
+    public void update(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, Instant at) {
         String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, status, registered_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET name = EXCLUDED.name, "
                 + "category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, updated_at = EXCLUDED.updated_at";
-        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode, at, at);
+        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(), at, at);
     }
 
     public void close(UUID venueId, Instant at) {
@@ -58,7 +59,8 @@ public class VenueDirectory {
         }
         String sql = "SELECT venue_id, name, category, admin_unit_code, status FROM venue WHERE venue_id = ANY (?::uuid[])";
         for (Venue v : jdbc.query("read the venue directory", sql, rs -> new Venue(Sql.uuid(rs, "venue_id"),
-                rs.getString("name"), rs.getString("category"), rs.getString("admin_unit_code"), rs.getString("status")),
+                rs.getString("name"), rs.getString("category"), AdminUnitCode.of(rs.getString("admin_unit_code")),
+                rs.getString("status")),
                 venueIds)) {
             out.put(v.venueId(), v);
         }

@@ -1,7 +1,6 @@
 package org.qrtrace.tracing.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -22,8 +21,11 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
-    @Inject
-    AuditLog audit;
+    private final AuditLog audit;
+
+    AuditResource(AuditLog audit) {
+        this.audit = audit;
+    }
 
     /** A page of the log, newest first; {@code nextBefore} continues it. */
     public record AuditPage(List<AuditRow> rows, Long nextBefore) {

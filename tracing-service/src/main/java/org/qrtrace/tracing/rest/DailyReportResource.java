@@ -2,7 +2,6 @@ package org.qrtrace.tracing.rest;
 
 import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,8 +23,11 @@ import java.time.LocalDate;
 @Path("/api/v1/reports/daily")
 public class DailyReportResource {
 
-    @Inject
-    DailyReportService service;
+    private final DailyReportService service;
+
+    DailyReportResource(DailyReportService service) {
+        this.service = service;
+    }
 
     /** JSON unless the client asks for CSV by name ({@code Accept: text/csv}); a browser's {@code *}/{@code *} gets JSON. */
     @GET
@@ -34,7 +36,8 @@ public class DailyReportResource {
     @Operation(summary = "Daily report of a unit and the units below it, live and as frozen at the cut-off (JSON or CSV)")
     public Response get(@QueryParam("date") String date, @QueryParam("adminUnitCode") String adminUnitCode,
                         @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        DailyReportService.DailyReport report = service.report(parseDate(date), adminUnitCode);
+        DailyReportService.DailyReport report = service.report(parseDate(date),
+                QueryParams.adminUnitCode("adminUnitCode", adminUnitCode));
         if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv")) {
             return Response.ok(DailyReportCsv.write(report), Csv.MEDIA_TYPE).header("Content-Disposition",
                     "attachment; filename=\"daily-" + report.adminUnitCode() + "-" + report.date() + ".csv\"").build();

@@ -1,7 +1,6 @@
 package org.qrtrace.tracing.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,8 +27,11 @@ import java.util.UUID;
 @RolesAllowed(Roles.HEALTH_OFFICER)
 public class ExposureQueryResource {
 
-    @Inject
-    ExposureQueryService service;
+    private final ExposureQueryService service;
+
+    ExposureQueryResource(ExposureQueryService service) {
+        this.service = service;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -2,7 +2,6 @@ package org.qrtrace.tracing.rest;
 
 import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,8 +19,11 @@ import java.util.UUID;
 @RolesAllowed(Roles.HEALTH_OFFICER)
 public class PresenceResource {
 
-    @Inject
-    PresenceService service;
+    private final PresenceService service;
+
+    PresenceResource(PresenceService service) {
+        this.service = service;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,7 +1,6 @@
 package org.qrtrace.tracing.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -23,8 +22,11 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class RetentionResource {
 
-    @Inject
-    PartitionMaintenance maintenance;
+    private final PartitionMaintenance maintenance;
+
+    RetentionResource(PartitionMaintenance maintenance) {
+        this.maintenance = maintenance;
+    }
 
     @GET
     @Path("/deletions")

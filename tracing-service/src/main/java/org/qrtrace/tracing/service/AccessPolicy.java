@@ -1,8 +1,9 @@
 package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.qrtrace.common.adminunit.AdminUnitCode;
 import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.adminunit.Jurisdiction;
 import org.qrtrace.tracing.domain.NotAnOfficer;
 import org.qrtrace.common.security.Caller;
 import org.qrtrace.common.security.Roles;
@@ -15,24 +16,27 @@ import org.qrtrace.tracing.repository.VenueDirectory;
 @ApplicationScoped
 public class AccessPolicy {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    /** The officer's jurisdiction code; 403 when the token carries none or an unknown one. */
-    public String officerJurisdiction() {
+    AccessPolicy(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** The officer's jurisdiction; 403 when the token carries none or an unknown one. */
+    public Jurisdiction officerJurisdiction() {
         if (!caller.hasRole(Roles.HEALTH_OFFICER)) {
             throw new NotAnOfficer("only health officers may do this");
         }
         String code = caller.jurisdiction().orElseThrow(() ->
                 new NotAnOfficer("the token has no jurisdiction claim"));
-        if (AdminUnits.bundled().find(code).isEmpty()) {
+        if (!code.matches("[0-9]{2,5}") || AdminUnits.bundled().find(code).isEmpty()) {
             throw new NotAnOfficer("the token's jurisdiction " + code + " is not a known administrative unit");
         }
-        return code;
+        return new Jurisdiction(AdminUnitCode.of(code));
     }
 
-    public static boolean covers(String jurisdiction, VenueDirectory.Venue venue) {
-        return venue != null && jurisdiction != null && AdminUnits.bundled().isWithin(venue.adminUnitCode(), jurisdiction);
+    public static boolean covers(Jurisdiction jurisdiction, VenueDirectory.Venue venue) {
+        return venue != null && jurisdiction != null && jurisdiction.covers(venue.adminUnitCode());
     }
 
     /** The primary role written to the audit log. */

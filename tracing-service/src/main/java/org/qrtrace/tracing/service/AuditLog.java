@@ -3,7 +3,6 @@ package org.qrtrace.tracing.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.qrtrace.tracing.repository.AuditRepository;
 import org.qrtrace.tracing.repository.AuditRepository.AuditRow;
@@ -33,14 +32,15 @@ public class AuditLog {
     /** What was done. */
     public enum Action { EXPOSURE_QUERY, EXPOSURE_QUERY_READ, EXPOSURE_EXPORT, VENUE_PRESENCE_READ }
 
-    @Inject
-    AuditRepository repository;
+    private final AuditRepository repository;
+    private final AccessPolicy access;
+    private final Clock clock;
 
-    @Inject
-    AccessPolicy access;
-
-    @Inject
-    Clock clock;
+    AuditLog(AuditRepository repository, AccessPolicy access, Clock clock) {
+        this.repository = repository;
+        this.access = access;
+        this.clock = clock;
+    }
 
     /** Appends a row for the current caller; joins the caller's transaction so the record and the read commit together. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -2,10 +2,10 @@ package org.qrtrace.tracing.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.common.adminunit.AdminUnit;
+import org.qrtrace.common.adminunit.AdminUnitCode;
 import org.qrtrace.common.adminunit.AdminUnits;
 import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.tracing.domain.OutsideJurisdiction;
@@ -34,17 +34,17 @@ public class DailyReportService {
 
     private static final Logger LOG = Logger.getLogger(DailyReportService.class);
 
-    @Inject
-    ReportRepository reports;
+    private final ReportRepository reports;
+    private final AccessPolicy access;
+    private final TracingConfig config;
+    private final Clock clock;
 
-    @Inject
-    AccessPolicy access;
-
-    @Inject
-    TracingConfig config;
-
-    @Inject
-    Clock clock;
+    DailyReportService(ReportRepository reports, AccessPolicy access, TracingConfig config, Clock clock) {
+        this.reports = reports;
+        this.access = access;
+        this.config = config;
+        this.clock = clock;
+    }
 
     /** A report: one row per unit of the requested subtree, in tree order. */
     public record DailyReport(LocalDate date, String adminUnitCode, String zone, Instant cutoff, Instant snapshotTakenAt,
@@ -70,8 +70,8 @@ public class DailyReportService {
     }
 
     @Transactional
-    public DailyReport report(LocalDate date, String adminUnitCode) {
-        String code = authorizedUnit(adminUnitCode);
+    public DailyReport report(LocalDate date, AdminUnitCode adminUnitCode) {
+        String code = authorizedUnit(adminUnitCode).value();
         LocalDate day = date == null ? today() : date;
         AdminUnits units = AdminUnits.bundled();
         List<String> codes = List.copyOf(units.subtree(code));
@@ -131,22 +131,22 @@ public class DailyReportService {
         return java.util.Optional.of(snapshot(day));
     }
 
-    private String authorizedUnit(String adminUnitCode) {
+    /** The unit asked for (an officer's own jurisdiction when none is), known and inside the caller's jurisdiction. */
+    private AdminUnitCode authorizedUnit(AdminUnitCode asked) {
         boolean admin = access.caller().hasRole(Roles.ADMIN);
-        String code = adminUnitCode;
-        if (code == null || code.isBlank()) {
+        if (asked == null) {
             if (admin) {
                 throw InvalidInput.field("adminUnitCode", "is required");
             }
-            code = access.officerJurisdiction();
+            return access.officerJurisdiction().unit();
         }
-        if (AdminUnits.bundled().find(code).isEmpty()) {
-            throw InvalidInput.field("adminUnitCode", "unknown administrative unit " + code);
+        if (AdminUnits.bundled().find(asked).isEmpty()) {
+            throw InvalidInput.field("adminUnitCode", "unknown administrative unit " + asked);
         }
-        if (!admin && !AdminUnits.bundled().isWithin(code, access.officerJurisdiction())) {
-            throw new OutsideJurisdiction("administrative unit " + code);
+        if (!admin && !access.officerJurisdiction().covers(asked)) {
+            throw new OutsideJurisdiction("administrative unit " + asked);
         }
-        return code;
+        return asked;
     }
 
     private static UnitMapping mapping(AdminUnits units, List<String> reportCodes) {

@@ -1,8 +1,8 @@
 package org.qrtrace.tracing.service;
 
+import org.qrtrace.common.adminunit.AdminUnitCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
@@ -33,23 +33,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventApplier {
 
-    @Inject
-    IngestRepository ingest;
+    private final IngestRepository ingest;
+    private final VenueDirectory venues;
+    private final TracingConfig config;
+    private final PartitionMaintenance partitions;
+    private final MeterRegistry metrics;
+    private final Clock clock;
 
-    @Inject
-    VenueDirectory venues;
-
-    @Inject
-    TracingConfig config;
-
-    @Inject
-    PartitionMaintenance partitions;
-
-    @Inject
-    MeterRegistry metrics;
-
-    @Inject
-    Clock clock;
+    EventApplier(IngestRepository ingest, VenueDirectory venues, TracingConfig config, PartitionMaintenance partitions,
+                 MeterRegistry metrics, Clock clock) {
+        this.ingest = ingest;
+        this.venues = venues;
+        this.config = config;
+        this.partitions = partitions;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
 
     /** What a batch did, for metrics and tests. */
     public record Outcome(int applied, int duplicates, int expired) {
@@ -75,15 +74,23 @@ public class EventApplier {
                 return "CheckedOut without checkinId or checkedOutAt";
             }
         } else if (e.payload() instanceof VenueRegistered r) {
-            if (r.name() == null || r.category() == null || r.adminUnitCode() == null) {
-                return "VenueRegistered without name, category or adminUnitCode";
+            if (r.name() == null || r.category() == null || !isUnitCode(r.adminUnitCode())) {
+                return "VenueRegistered without name, category or a well-formed adminUnitCode";
             }
         } else if (e.payload() instanceof VenueUpdated u) {
-            if (u.name() == null || u.category() == null || u.adminUnitCode() == null) {
-                return "VenueUpdated without name, category or adminUnitCode";
+            if (u.name() == null || u.category() == null || !isUnitCode(u.adminUnitCode())) {
+                return "VenueUpdated without name, category or a well-formed adminUnitCode";
             }
         }
         return null;
+    }
+
+    private static boolean isUnitCode(String code) {
+        try {
+            return code != null && AdminUnitCode.of(code) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Transactional
@@ -116,9 +123,9 @@ public class EventApplier {
                     ingest.addPendingCheckout(out.checkinId(), out.checkedOutAt());
                 }
             } else if (e.payload() instanceof VenueRegistered r) {
-                venues.register(r.venueId(), r.name(), r.category(), r.adminUnitCode(), e.occurredAt());
+                venues.register(r.venueId(), r.name(), r.category(), AdminUnitCode.of(r.adminUnitCode()), e.occurredAt());
             } else if (e.payload() instanceof VenueUpdated u) {
-                venues.update(u.venueId(), u.name(), u.category(), u.adminUnitCode(), e.occurredAt());
+                venues.update(u.venueId(), u.name(), u.category(), AdminUnitCode.of(u.adminUnitCode()), e.occurredAt());
             } else if (e.payload() instanceof VenueClosed c) {
                 venues.close(c.venueId(), c.closedAt() == null ? e.occurredAt() : c.closedAt());
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.qrtrace.common.adminunit.Jurisdiction;
 import org.qrtrace.tracing.domain.ExposureQueryNotFound;
 import org.qrtrace.tracing.domain.ExposureResult;
 import org.qrtrace.tracing.domain.ExposureTracer;
@@ -55,7 +56,7 @@ public class ExposureQueryService {
 
     @Transactional
     public ExposureQueryView run(ExposureQueryRequest request) {
-        String jurisdiction = access.officerJurisdiction();
+        Jurisdiction jurisdiction = access.officerJurisdiction();
         ExposureRequests.Query query = requests.read(request);
         ExposurePhases phases = new ExposurePhases(metrics, query.parameters().depth());
 
@@ -83,7 +84,7 @@ public class ExposureQueryService {
     /** A stored query, re-rendered for the officer who ran it (phones opened again, the read audited). */
     @Transactional
     public ExposureQueryView read(UUID id, AuditLog.Action action) {
-        String jurisdiction = access.officerJurisdiction();
+        Jurisdiction jurisdiction = access.officerJurisdiction();
         StoredQuery found = queries.find(id).orElseThrow(() -> new ExposureQueryNotFound(id));
         StoredQueryRow row = found.row();
         if (!row.subject().equals(access.caller().subject()) || !jurisdiction.equals(row.jurisdiction())) {

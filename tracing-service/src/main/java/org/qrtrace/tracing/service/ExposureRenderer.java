@@ -1,6 +1,7 @@
 package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.qrtrace.common.adminunit.Jurisdiction;
 import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.repository.ExposureQueryRepository.StoredQueryRow;
@@ -47,7 +48,7 @@ public class ExposureRenderer {
         }
     }
 
-    public VenueScope scope(Set<UUID> venueIds, String jurisdiction) {
+    public VenueScope scope(Set<UUID> venueIds, Jurisdiction jurisdiction) {
         Map<UUID, Venue> known = venues.findAll(venueIds);
         Set<UUID> inside = known.values().stream().filter(v -> AccessPolicy.covers(jurisdiction, v))
                 .map(Venue::venueId).collect(Collectors.toSet());

@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.tracing.config.TracingConfig;
@@ -29,17 +28,17 @@ public class PartitionMaintenance {
 
     private static final Logger LOG = Logger.getLogger(PartitionMaintenance.class);
 
-    @Inject
-    PartitionRepository partitions;
+    private final PartitionRepository partitions;
+    private final TracingConfig config;
+    private final MeterRegistry metrics;
+    private final Clock clock;
 
-    @Inject
-    TracingConfig config;
-
-    @Inject
-    MeterRegistry metrics;
-
-    @Inject
-    Clock clock;
+    PartitionMaintenance(PartitionRepository partitions, TracingConfig config, MeterRegistry metrics, Clock clock) {
+        this.partitions = partitions;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
 
     void onStart(@Observes StartupEvent start) {
         metrics.gauge("tracing.presence.default.partition.rows", partitions, PartitionRepository::rowsInDefault);

@@ -1,7 +1,7 @@
 package org.qrtrace.tracing.service;
 
+import org.qrtrace.common.adminunit.Jurisdiction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.common.error.InvalidInput;
@@ -22,23 +22,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class PresenceService {
 
-    @Inject
-    PresenceRepository presence;
+    private final PresenceRepository presence;
+    private final VenueDirectory venues;
+    private final AccessPolicy access;
+    private final ContactOpener contacts;
+    private final AuditLog audit;
+    private final TracingConfig config;
 
-    @Inject
-    VenueDirectory venues;
-
-    @Inject
-    AccessPolicy access;
-
-    @Inject
-    ContactOpener contacts;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    TracingConfig config;
+    PresenceService(PresenceRepository presence, VenueDirectory venues, AccessPolicy access, ContactOpener contacts,
+                    AuditLog audit, TracingConfig config) {
+        this.presence = presence;
+        this.venues = venues;
+        this.access = access;
+        this.contacts = contacts;
+        this.audit = audit;
+        this.config = config;
+    }
 
     /** The presence list of a venue. */
     public record VenuePresence(UUID venueId, String venueName, String adminUnitCode, Instant from, Instant to,
@@ -51,7 +50,7 @@ public class PresenceService {
 
     @Transactional
     public VenuePresence read(UUID venueId, Instant from, Instant to, String caseReference) {
-        String jurisdiction = access.officerJurisdiction();
+        Jurisdiction jurisdiction = access.officerJurisdiction();
         if (caseReference == null || caseReference.isBlank()) {
             throw InvalidInput.field("caseReference", "is required");
         }
@@ -70,6 +69,6 @@ public class PresenceService {
         parameters.put("from", from.toString());
         parameters.put("to", to.toString());
         audit.append(AuditLog.Action.VENUE_PRESENCE_READ, caseReference.strip(), parameters, visits.size());
-        return new VenuePresence(venueId, venue.name(), venue.adminUnitCode(), from, to, visits);
+        return new VenuePresence(venueId, venue.name(), venue.adminUnitCode().value(), from, to, visits);
     }
 }
