@@ -1,6 +1,7 @@
 package org.qrtrace.checkin;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -15,7 +16,8 @@ import org.qrtrace.common.crypto.Pseudonymiser;
 import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.deploy.DevSecrets;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestTokens;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
 
@@ -40,11 +42,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /api/v1/checkins} and check-out against the real broker: events are read back from the topic. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "checkin"))
 @QuarkusTestResource(VenueServiceStub.class)
 class CheckinApiTest {
 
-    static final DevSecrets SECRETS = DevSecrets.loadOrCreate(Path.of("target", "test-keys"));
+    static final DevSecrets SECRETS = TestTokens.secrets();
 
     @Inject
     Clock clock;

@@ -1,6 +1,7 @@
 package org.qrtrace.checkin;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.qrtrace.checkin.support.CheckinEvents;
 import org.qrtrace.checkin.support.TestVenues;
 import org.qrtrace.checkin.support.VenueServiceStub;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
 
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * out. Screenshots go to {@code target/screenshots/}. Skipped only when Debian's chromium is not installed.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "checkin"))
 @QuarkusTestResource(VenueServiceStub.class)
 class CheckinBrowserTest {
 

@@ -1,13 +1,14 @@
 package org.qrtrace.checkin;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.qrtrace.checkin.support.CheckinEvents;
 import org.qrtrace.checkin.support.TestVenues;
 import org.qrtrace.checkin.support.VenueServiceStub;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
 import org.qrtrace.events.QrTokenRevoked;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The check-in page over HTTP: languages, security headers, form posts, friendly error pages. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "checkin"))
 @QuarkusTestResource(VenueServiceStub.class)
 class CheckinPageTest {
 

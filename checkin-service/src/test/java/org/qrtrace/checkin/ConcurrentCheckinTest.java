@@ -1,13 +1,14 @@
 package org.qrtrace.checkin;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.qrtrace.checkin.support.CheckinEvents;
 import org.qrtrace.checkin.support.TestVenues;
 import org.qrtrace.checkin.support.VenueServiceStub;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.events.CheckedIn;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * flush per request). The benchmark measures throughput; this checks the mechanism.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "checkin"))
 @QuarkusTestResource(VenueServiceStub.class)
 class ConcurrentCheckinTest {
 

@@ -1,6 +1,7 @@
 package org.qrtrace.checkin;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -9,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.qrtrace.checkin.support.CheckinEvents;
 import org.qrtrace.checkin.support.TestVenues;
 import org.qrtrace.checkin.support.VenueServiceStub;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
-import org.qrtrace.deploy.testing.TestInfrastructure;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestInfrastructure;
+import org.qrtrace.testing.TestTokens;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.EventEnvelope;
 
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is back, the client's retry (same Idempotency-Key) is recorded exactly once. Runs last: it restarts the broker.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "checkin"))
 @QuarkusTestResource(VenueServiceStub.class)
 @Order(Integer.MAX_VALUE)
 class KafkaOutageTest {

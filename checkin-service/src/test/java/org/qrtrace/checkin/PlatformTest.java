@@ -1,17 +1,18 @@
 package org.qrtrace.checkin;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.qrtrace.deploy.testing.PlatformContract;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.PlatformContract;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestTokens;
 
 import java.util.List;
 
 /** The platform promises of docs/architecture.md ("What every service promises"), checked against real PostgreSQL and Kafka. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "checkin"))
 class PlatformTest extends PlatformContract {
 
     @Override

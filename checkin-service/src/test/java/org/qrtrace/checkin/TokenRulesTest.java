@@ -1,6 +1,7 @@
 package org.qrtrace.checkin;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.qrtrace.checkin.support.QrTestKeys;
 import org.qrtrace.checkin.support.TestVenues;
 import org.qrtrace.checkin.support.VenueServiceStub;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.events.QrKeyRotated;
 import org.qrtrace.events.QrTokenRevoked;
 import org.qrtrace.events.VenueClosed;
@@ -27,7 +28,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** Each class of refused QR code gets its own 4xx (503 for a venue not known yet) with the reason in {@code token}. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraTestResource.class)
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "checkin"))
 @QuarkusTestResource(VenueServiceStub.class)
 class TokenRulesTest {
 

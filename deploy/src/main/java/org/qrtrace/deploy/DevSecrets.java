@@ -77,12 +77,21 @@ public final class DevSecrets {
         return get(db.database().toUpperCase() + "_DB_PASSWORD");
     }
 
-    /** The services' configuration properties these secrets feed (the names of their @ConfigMapping). */
-    public Map<String, String> serviceConfig() {
-        return Map.of(
-                "qrtrace.pepper", get("QRTRACE_PEPPER"),
-                "qrtrace.seal.public-key", get("QRTRACE_SEAL_PUBLIC_KEY"),
-                "qrtrace.seal.private-key", get("QRTRACE_SEAL_PRIVATE_KEY"),
-                "qrtrace.qr.master-key", get("QRTRACE_QR_MASTER_KEY"));
+    /**
+     * The secrets one service is handed, as its configuration properties: only its own, the split {@code deploy/lib.sh}
+     * makes when it launches the services (venue: the QR master key; checkin: the pepper and the sealing public key;
+     * tracing: the pepper and the sealing private key). Database passwords go with {@link #dbPassword}.
+     *
+     * @param service {@code venue}, {@code checkin} or {@code tracing}
+     */
+    public Map<String, String> serviceConfig(String service) {
+        return switch (service) {
+            case "venue" -> Map.of("qrtrace.qr.master-key", get("QRTRACE_QR_MASTER_KEY"));
+            case "checkin" -> Map.of("qrtrace.pepper", get("QRTRACE_PEPPER"),
+                    "qrtrace.seal.public-key", get("QRTRACE_SEAL_PUBLIC_KEY"));
+            case "tracing" -> Map.of("qrtrace.pepper", get("QRTRACE_PEPPER"),
+                    "qrtrace.seal.private-key", get("QRTRACE_SEAL_PRIVATE_KEY"));
+            default -> throw new IllegalArgumentException("unknown service " + service + " (venue, checkin or tracing)");
+        };
     }
 }

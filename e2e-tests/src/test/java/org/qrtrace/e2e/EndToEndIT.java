@@ -182,6 +182,6 @@ class EndToEndIT {
     }
 
     private static String decodeQr(byte[] png) throws Exception {
-        return org.qrtrace.deploy.testing.PosterScanner.readQr(ImageIO.read(new ByteArrayInputStream(png))).getText();
+        return org.qrtrace.testing.PosterScanner.readQr(ImageIO.read(new ByteArrayInputStream(png))).getText();
     }
 }

@@ -14,8 +14,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestTokens;
 
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -37,7 +37,7 @@ import static org.qrtrace.venue.VenueTestSupport.uniqueOrg;
 
 /** Posters are checked the way a phone sees them: decode the QR back from the rendered image. */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "venue"))
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "venue"))
 class PosterTest {
 
     private static final int RENDER_DPI = 150;
@@ -188,7 +188,7 @@ class PosterTest {
     }
 
     static Result decode(BufferedImage image) {
-        return org.qrtrace.deploy.testing.PosterScanner.readQr(image);
+        return org.qrtrace.testing.PosterScanner.readQr(image);
     }
 
     /** The printed side of the code: finder-pattern centres are (modules - 7) modules apart. */

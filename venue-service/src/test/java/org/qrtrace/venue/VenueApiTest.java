@@ -5,8 +5,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestTokens;
 import org.qrtrace.events.qr.QrToken;
 
 import java.util.List;
@@ -32,7 +32,7 @@ import static org.qrtrace.venue.VenueTestSupport.uniqueOrg;
 import static org.qrtrace.venue.VenueTestSupport.venueJson;
 
 @QuarkusTest
-@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "venue"))
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "venue"))
 class VenueApiTest {
 
     @Test

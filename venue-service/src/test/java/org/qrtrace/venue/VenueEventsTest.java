@@ -10,9 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
-import org.qrtrace.deploy.testing.TestInfrastructure;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestInfrastructure;
+import org.qrtrace.testing.TestTokens;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.events.QrKeyRotated;
 import org.qrtrace.events.QrTokenRevoked;
@@ -44,7 +44,7 @@ import static org.qrtrace.venue.VenueTestSupport.uniqueOrg;
 
 /** Venue events on the real broker, through the outbox: once per event id, in order, and after an outage. */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "venue"))
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "venue"))
 class VenueEventsTest {
 
     @Inject

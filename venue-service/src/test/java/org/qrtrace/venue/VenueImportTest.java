@@ -5,8 +5,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestTokens;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -21,7 +21,7 @@ import static org.qrtrace.venue.VenueTestSupport.create;
 import static org.qrtrace.venue.VenueTestSupport.uniqueOrg;
 
 @QuarkusTest
-@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "venue"))
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "venue"))
 class VenueImportTest {
 
     private static final String HEADER = "name,category,adminUnitCode,address,contactPhone,capacity,entrances\r\n";

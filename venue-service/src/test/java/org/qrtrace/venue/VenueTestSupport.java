@@ -2,7 +2,7 @@ package org.qrtrace.venue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.TestTokens;
 import org.qrtrace.events.qr.QrKeys;
 import org.qrtrace.events.qr.QrToken;
 

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.qrtrace.deploy.testing.TestInfrastructure;
+import org.qrtrace.testing.TestInfrastructure;
 import org.qrtrace.events.EventCodec;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.events.Topics;

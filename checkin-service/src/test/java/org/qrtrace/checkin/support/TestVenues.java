@@ -4,7 +4,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.qrtrace.deploy.testing.TestInfrastructure;
+import org.qrtrace.testing.TestInfrastructure;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.events.EventPayload;
 import org.qrtrace.events.VenueRegistered;

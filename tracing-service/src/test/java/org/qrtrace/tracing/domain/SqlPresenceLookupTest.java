@@ -6,7 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.tracing.repository.PresenceRepository;
 
 import java.sql.Connection;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reference needs: on random visit sets stored in the real partitioned table, the results agree.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "tracing"))
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "tracing"))
 class SqlPresenceLookupTest {
 
     @Inject

@@ -11,9 +11,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.TestInfrastructure;
+import org.qrtrace.testing.TestInfrastructure;
 import org.qrtrace.events.Topics;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
+import org.qrtrace.testing.RealInfraTestResource;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lost nor skipped; once it accepts again, they are applied exactly once.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "tracing"))
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "tracing"))
 class ConsumerRecoveryTest {
 
     @Inject

@@ -7,8 +7,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.qrtrace.tracing.service.DailyReportService;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestTokens;
 import org.qrtrace.common.adminunit.AdminUnits;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.EventEnvelope;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Daily counts rolled up commune -> district -> province on local days, snapshotted at the cut-off. */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "tracing"))
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "tracing"))
 class DailyReportTest {
 
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -5,12 +5,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.qrtrace.common.crypto.ContactSeal;
 import org.qrtrace.common.crypto.Pseudonymiser;
 import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.common.phone.E164Phone;
-import org.qrtrace.deploy.testing.TestInfrastructure;
+import org.qrtrace.deploy.DevSecrets;
+import org.qrtrace.testing.TestInfrastructure;
+import org.qrtrace.testing.TestTokens;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
 import org.qrtrace.events.EventEnvelope;
@@ -40,8 +41,10 @@ final class Events implements AutoCloseable {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(props, new StringSerializer(), new EventSerializer());
         raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        sealKey = ContactSeal.publicKeyFromBase64(ConfigProvider.getConfig().getValue("qrtrace.seal.public-key", String.class));
-        pseudonymiser = Pseudonymiser.fromBase64(ConfigProvider.getConfig().getValue("qrtrace.pepper", String.class));
+        // Sealing is checkin-service's half: the public key comes from the secrets file, tracing-service is not given it.
+        DevSecrets secrets = TestTokens.secrets();
+        sealKey = ContactSeal.publicKeyFromBase64(secrets.get("QRTRACE_SEAL_PUBLIC_KEY"));
+        pseudonymiser = Pseudonymiser.fromBase64(secrets.get("QRTRACE_PEPPER"));
     }
 
     String pseudonymOf(String phone) {

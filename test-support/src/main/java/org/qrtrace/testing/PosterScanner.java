@@ -1,4 +1,4 @@
-package org.qrtrace.deploy.testing;
+package org.qrtrace.testing;
 
 import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;

@@ -1,4 +1,4 @@
-package org.qrtrace.deploy.testing;
+package org.qrtrace.testing;
 
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
-package org.qrtrace.deploy;
+package org.qrtrace.testing;
 
 import com.google.zxing.Result;
 import com.google.zxing.ResultPoint;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.PosterScanner;
+import org.qrtrace.testing.PosterScanner;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

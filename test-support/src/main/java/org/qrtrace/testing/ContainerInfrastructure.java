@@ -1,4 +1,4 @@
-package org.qrtrace.deploy.testing;
+package org.qrtrace.testing;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;

@@ -1,13 +1,17 @@
-package org.qrtrace.deploy.testing;
+package org.qrtrace.testing;
 
 import org.qrtrace.deploy.DevKeys;
+import org.qrtrace.deploy.DevSecrets;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-/** JWTs for tests, signed with the test dev key the services under test trust. */
+/**
+ * JWTs for tests, signed with the test dev key the services under test trust, and the generated test secrets (a test
+ * that plays another service's part, e.g. sealing contacts as checkin-service does, reads that service's secret here).
+ */
 public final class TestTokens {
 
     /** Relative to the module under test (Surefire's working directory). */
@@ -49,6 +53,11 @@ public final class TestTokens {
 
     public static String expired(String role) {
         return keys().mint(role, null, null, null, Duration.ofSeconds(-120));
+    }
+
+    /** The development secrets of the services under test ({@link RealInfraTestResource} hands each its own). */
+    public static DevSecrets secrets() {
+        return DevSecrets.loadOrCreate(TEST_KEYS_DIR);
     }
 
     private static DevKeys keys() {

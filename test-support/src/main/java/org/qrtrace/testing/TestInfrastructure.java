@@ -1,4 +1,4 @@
-package org.qrtrace.deploy.testing;
+package org.qrtrace.testing;
 
 import org.qrtrace.deploy.infra.KafkaServer;
 import org.qrtrace.deploy.infra.PostgresServer;
