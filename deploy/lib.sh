@@ -6,6 +6,8 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 VENUE_PORT=${VENUE_PORT:-8081}
 CHECKIN_PORT=${CHECKIN_PORT:-8082}
 TRACING_PORT=${TRACING_PORT:-8083}
+SMSC_PORT=${SMSC_PORT:-2775}
+SMSC_HTTP_PORT=${SMSC_HTTP_PORT:-2776}
 DEMO_JURISDICTION=${DEMO_JURISDICTION:-30}
 INFRA_LOG_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS -Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn -Dorg.slf4j.simpleLogger.log.kafka=warn"
 
@@ -44,18 +46,22 @@ launch() {
   (
     set -a; . "$STACK/secrets.env"; set +a
     export KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" QRTRACE_JWT_PUBLIC_KEY_LOCATION="$STACK/keys/jwt-public.pem"
+    # Where an SMS sender finds the local SMSC. No service sends SMS yet (issue #18), so none gets the SMPP password.
+    export QRTRACE_SMPP_HOST=127.0.0.1 QRTRACE_SMPP_PORT="$SMSC_PORT" QRTRACE_SMPP_SYSTEM_ID="${QRTRACE_SMPP_SYSTEM_ID:-qrtrace}"
     case "$name" in
       postgres) cmd=("$JAVA" -Xmx256m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain postgres "$STACK" "$PG_PORT") ;;
       kafka) cmd=("$JAVA" -Xmx768m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain kafka "$STACK" "$KAFKA_PORT") ;;
-      venue-service) cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u TRACING_DB_PASSWORD
+      # Settings from the environment: SMSC_RECEIPT_DELAY, SMSC_FAILURE_RATE, SMSC_FAILURE_SEED, SMSC_MAX_SUBMITS_PER_SECOND.
+      smsc) cmd=("$JAVA" -Xmx128m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain smsc "$STACK" "$SMSC_PORT" "$SMSC_HTTP_PORT") ;;
+      venue-service) cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
           VENUE_PORT="$VENUE_PORT" VENUE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/venue" VENUE_DB_USER=venue_svc
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT"
           "$JAVA" -Xmx512m -jar "$ROOT/venue-service/target/quarkus-app/quarkus-run.jar") ;;
-      checkin-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD
+      checkin-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
           CHECKIN_PORT="$CHECKIN_PORT" QRTRACE_CHECKIN_VENUE_SERVICE_URL="http://127.0.0.1:$VENUE_PORT"
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT" ${CHECKIN_EXTRA_ENV:-}
           "$JAVA" ${CHECKIN_JAVA_OPTS:--Xmx1g} -jar "$ROOT/checkin-service/target/quarkus-app/quarkus-run.jar") ;;
-      tracing-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
+      tracing-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
           TRACING_PORT="$TRACING_PORT" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
           "$JAVA" -Xmx768m -jar "$ROOT/tracing-service/target/quarkus-app/quarkus-run.jar") ;;
       *) fail "unknown component $name" ;;
@@ -69,7 +75,7 @@ launch() {
 
 component_port() {
   case "$1" in
-    postgres) echo "$PG_PORT" ;; kafka) echo "$KAFKA_PORT" ;; venue-service) echo "$VENUE_PORT" ;;
+    postgres) echo "$PG_PORT" ;; kafka) echo "$KAFKA_PORT" ;; smsc) echo "$SMSC_HTTP_PORT" ;; venue-service) echo "$VENUE_PORT" ;;
     checkin-service) echo "$CHECKIN_PORT" ;; tracing-service) echo "$TRACING_PORT" ;;
   esac
 }
@@ -78,6 +84,7 @@ is_ready() {
   case "$1" in
     postgres) grep -q "postgres ready" "$STACK/logs/postgres.log" ;;
     kafka) port_in_use "$KAFKA_PORT" && grep -q "kafka ready" "$STACK/logs/kafka.log" ;;
+    smsc) grep -q "smsc ready" "$STACK/logs/smsc.log" && curl -sf "http://127.0.0.1:$SMSC_HTTP_PORT/messages" ;;
     *) curl -sf "http://127.0.0.1:$(component_port "$1")/q/health/ready" ;;
   esac
 }

@@ -15,8 +15,9 @@ import java.util.Properties;
 
 /**
  * DEVELOPMENT ONLY: the services' secrets (pseudonym pepper, contact-sealing key pair, QR signing-key master key, DB
- * passwords), generated once into {@code secrets.env} in a folder that is never committed. Production takes the same
- * environment variables from its secret store.
+ * passwords, the local SMSC's SMPP password), generated once into {@code secrets.env} in a folder that is never
+ * committed; a secret added in a later version is appended to an existing file, the others kept. Production takes the
+ * same environment variables from its secret store.
  */
 public final class DevSecrets {
 
@@ -38,6 +39,19 @@ public final class DevSecrets {
             }
             Properties p = new Properties();
             p.load(new StringReader(Files.readString(file)));
+            Map<String, String> added = new LinkedHashMap<>(generate());
+            added.keySet().removeAll(p.stringPropertyNames());
+            if (!added.isEmpty()) {
+                StringBuilder sb = new StringBuilder(Files.readString(file));
+                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                    sb.append('\n');
+                }
+                added.forEach((k, v) -> {
+                    sb.append(k).append('=').append(v).append('\n');
+                    p.setProperty(k, v);
+                });
+                DevKeys.writeAtomically(file, sb.toString());
+            }
             Map<String, String> values = new LinkedHashMap<>();
             p.stringPropertyNames().stream().sorted().forEach(k -> values.put(k, p.getProperty(k)));
             return new DevSecrets(values);
@@ -56,7 +70,18 @@ public final class DevSecrets {
         m.put("QRTRACE_QR_MASTER_KEY", randomBase64(random, 32));
         m.put("VENUE_DB_PASSWORD", randomBase64(random, 18).replace('/', '_').replace('+', '-'));
         m.put("TRACING_DB_PASSWORD", randomBase64(random, 18).replace('/', '_').replace('+', '-'));
+        // SMPP 3.4 caps a bind password at 8 characters.
+        m.put("QRTRACE_SMPP_PASSWORD", randomAlphanumeric(random, 8));
         return m;
+    }
+
+    private static String randomAlphanumeric(SecureRandom random, int length) {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
     }
 
     private static String randomBase64(SecureRandom random, int bytes) {

@@ -3,6 +3,7 @@ package org.qrtrace.deploy;
 import org.qrtrace.deploy.infra.KafkaServer;
 import org.qrtrace.deploy.infra.PostgresServer;
 import org.qrtrace.deploy.infra.ServiceDatabase;
+import org.qrtrace.deploy.infra.SmscServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,16 @@ import java.util.concurrent.CountDownLatch;
  *   init     STACK_DIR                 create dev keys and secrets (once)
  *   postgres STACK_DIR PORT            run PostgreSQL with data in STACK_DIR/postgres, service databases ensured
  *   kafka    STACK_DIR PORT            run a KRaft broker with data in STACK_DIR/kafka, topics ensured
+ *   smsc     STACK_DIR PORT HTTP_PORT  run the local SMSC (SMPP 3.4), messages in STACK_DIR/smsc/messages.jsonl and on
+ *                                      http://127.0.0.1:HTTP_PORT/messages; settings from SMSC_* variables (below)
  *   tokens   STACK_DIR JURISDICTION    write STACK_DIR/dev-tokens.json
  *   token    STACK_DIR --role R [--venue ID]... [--jurisdiction C] [--org O] [--hours N]
  * </pre>
  */
 public final class LocalStackMain {
+
+    /** The system id the local stack's SMS sender binds with (unless QRTRACE_SMPP_SYSTEM_ID says another). */
+    public static final String SMPP_SYSTEM_ID = "qrtrace";
 
     private LocalStackMain() {
     }
@@ -44,6 +50,7 @@ public final class LocalStackMain {
             }
             case "postgres" -> runPostgres(dir, port(args));
             case "kafka" -> runKafka(dir, port(args));
+            case "smsc" -> runSmsc(dir, port(args), args.length > 3 ? Integer.parseInt(args[3]) : missing("HTTP port"));
             case "tokens" -> writeTokens(dir, args.length > 2 ? args[2] : "30");
             case "token" -> System.out.println(token(dir, args));
             default -> usage("unknown command " + args[0]);
@@ -55,6 +62,11 @@ public final class LocalStackMain {
             usage("missing port");
         }
         return Integer.parseInt(args[2]);
+    }
+
+    private static int missing(String what) {
+        usage("missing " + what);
+        return 0;
     }
 
     private static void runPostgres(Path dir, int port) throws Exception {
@@ -75,6 +87,35 @@ public final class LocalStackMain {
         KafkaServer.createTopics(kafka.bootstrapServers());
         System.out.println("kafka ready on " + kafka.bootstrapServers() + " data " + data);
         blockUntilStopped(kafka);
+    }
+
+    /**
+     * The SMSC binds system id {@code QRTRACE_SMPP_SYSTEM_ID} (default {@value #SMPP_SYSTEM_ID}) with the generated
+     * {@code QRTRACE_SMPP_PASSWORD}. Optional settings: {@code SMSC_RECEIPT_DELAY} (ISO-8601 duration),
+     * {@code SMSC_FAILURE_RATE} (0 to 1), {@code SMSC_FAILURE_SEED}, {@code SMSC_MAX_SUBMITS_PER_SECOND} (0: no limit).
+     */
+    private static void runSmsc(Path dir, int port, int httpPort) throws Exception {
+        SmscServer.Config defaults = SmscServer.Config.of(env("QRTRACE_SMPP_SYSTEM_ID", SMPP_SYSTEM_ID),
+                DevSecrets.loadOrCreate(dir).get("QRTRACE_SMPP_PASSWORD"));
+        Path log = dir.resolve("smsc").resolve("messages.jsonl");
+        SmscServer.Config config = defaults.withPorts(port, httpPort).withMessageLog(log)
+                .withReceiptDelay(Duration.parse(env("SMSC_RECEIPT_DELAY", defaults.receiptDelay().toString())))
+                .withFailures(Double.parseDouble(env("SMSC_FAILURE_RATE", String.valueOf(defaults.failureRate()))),
+                        Long.parseLong(env("SMSC_FAILURE_SEED", String.valueOf(defaults.failureSeed()))))
+                .withMaxSubmitsPerSecond(Integer.parseInt(env("SMSC_MAX_SUBMITS_PER_SECOND",
+                        String.valueOf(defaults.maxSubmitsPerSecond()))));
+        SmscServer smsc = SmscServer.start(config);
+        System.out.println("smsc ready on 127.0.0.1:" + smsc.port() + " (SMPP 3.4, system id " + config.systemId()
+                + "), messages on http://127.0.0.1:" + smsc.httpPort() + "/messages and in " + log + " ("
+                + smsc.messages().size() + " so far); receipts after " + config.receiptDelay() + ", failure rate "
+                + config.failureRate() + " (seed " + config.failureSeed() + "), max submits/s "
+                + (config.maxSubmitsPerSecond() == 0 ? "unlimited" : config.maxSubmitsPerSecond()));
+        blockUntilStopped(smsc);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static void blockUntilStopped(AutoCloseable server) throws InterruptedException {
