@@ -1,0 +1,12 @@
+package org.qrtrace.checkin;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.qrtrace.deploy.testing.OpenApiContract;
+import org.qrtrace.deploy.testing.RealInfraTestResource;
+
+/** This service's /q/openapi is one a client can be generated from (docs/architecture.md, "API"). */
+@QuarkusTest
+@QuarkusTestResource(RealInfraTestResource.class)
+class OpenApiContractTest extends OpenApiContract {
+}
