@@ -75,7 +75,7 @@ class K8sManifestsTest {
             "max_prepared_statements", "max_user_connections", "min_pool_size", "query_timeout", "query_wait_timeout",
             "reserve_pool_size", "server_idle_timeout", "server_lifetime", "idle_transaction_timeout", "client_idle_timeout");
 
-    /** Which Secrets each service may read: each gets only its own (ARCHITECTURE: secrets per service). */
+    /** Which Secrets each service may read: each gets only its own (docs/deployment.md: "each service receives only its own secrets"). */
     static final Map<String, Set<String>> ALLOWED_SECRETS = Map.of(
             "venue-service", Set.of("venue-service-secrets", "venue-db-app"),
             "checkin-service", Set.of("checkin-service-secrets"),

@@ -35,6 +35,8 @@ final class LocalStack implements AutoCloseable {
         env.put("QRTRACE_STACK_DIR", stackDir.toString());
         env.put("PG_PORT", String.valueOf(freePort()));
         env.put("KAFKA_PORT", String.valueOf(freePort()));
+        env.put("SMSC_PORT", String.valueOf(freePort()));
+        env.put("SMSC_HTTP_PORT", String.valueOf(freePort()));
         env.put("VENUE_PORT", String.valueOf(venuePort));
         env.put("CHECKIN_PORT", String.valueOf(checkinPort));
         env.put("TRACING_PORT", String.valueOf(tracingPort));

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.checkin.domain.CheckinPoint;
 import org.qrtrace.checkin.domain.QrCodeRefused;
 import org.qrtrace.checkin.service.CheckinCommand;
@@ -43,6 +44,8 @@ import java.util.UUID;
  * HTML forms: works without JavaScript. Every failure is a friendly page in the visitor's language, never JSON.
  */
 @Path("/c")
+@Tag(name = "check-in-page", description = "The HTML page a QR poster opens, its form post and its check-out button, "
+        + "for visitors' phones (no app, no JavaScript needed).")
 @Produces(MediaType.TEXT_HTML)
 public class CheckinPageResource {
 
@@ -62,7 +65,9 @@ public class CheckinPageResource {
     @GET
     @Path("/{token}")
     @Blocking
-    @Operation(summary = "The check-in page of a QR code (HTML, Vietnamese or English)")
+    @Operation(operationId = "showCheckinPage", summary = "The check-in page of a QR code",
+            description = "The check-in form of the venue or entrance the token names (HTML, Vietnamese by default, "
+                    + "English by Accept-Language or lang=en), or a page saying why the code is refused. Public.")
     public Response page(@PathParam("token") String token, @QueryParam("lang") String langParam,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context ContainerRequestContext request) {
         String lang = PageText.choose(langParam, acceptLanguage);
@@ -79,7 +84,9 @@ public class CheckinPageResource {
     @Path("/{token}")
     @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "The check-in form's post: the success page, or the form again with what to fix")
+    @Operation(operationId = "submitCheckinForm", summary = "Post the check-in form",
+            description = "The check-in form's post: the success page (with the check-out button), or the form again "
+                    + "saying what to fix. Public.")
     public Uni<Response> submit(@PathParam("token") String token, @FormParam("lang") String langParam,
                                 @FormParam("idem") String idem, @FormParam("phone") String phone,
                                 @FormParam("name") String name, @FormParam("symptoms") List<String> symptoms,
@@ -128,7 +135,9 @@ public class CheckinPageResource {
     @Path("/out/{checkinId}")
     @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "The success page's check-out button")
+    @Operation(operationId = "submitCheckoutButton", summary = "Post the check-out button",
+            description = "The success page's check-out button (form field k, the visit's check-out secret); a page "
+                    + "saying the visit ended, or why not. For the holder of the link.")
     public Uni<Response> checkOut(@PathParam("checkinId") String checkinId, @FormParam("k") String secret,
                                   @FormParam("lang") String langParam, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                                   @Context ContainerRequestContext request) {

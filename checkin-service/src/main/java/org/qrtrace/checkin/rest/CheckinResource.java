@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.checkin.domain.CheckinOutcome;
 import org.qrtrace.checkin.service.CheckinCommand;
 import org.qrtrace.checkin.service.CheckinService;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletionStage;
  * by a key not fetched yet, or the first ones before the producer knows the topic, runs on a worker instead.
  */
 @Path("/api/v1/checkins")
+@Tag(name = "check-ins", description = "Visitors' check-ins by API (apps, kiosks).")
 public class CheckinResource {
 
     private final CheckinService service;
@@ -44,8 +46,10 @@ public class CheckinResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check in with a venue's QR token: 201 new visit, 200 the same visit within the duplicate "
-            + "window; answered only after Kafka acknowledged; 503 with Retry-After when it cannot")
+    @Operation(operationId = "checkIn", summary = "Check in with a venue's QR token",
+            description = "201 for a new visit, 200 for the same visit within the duplicate window; answered only "
+                    + "after Kafka acknowledged; 503 with Retry-After when it cannot. An Idempotency-Key makes a retry "
+                    + "the same check-in. Public.")
     public CompletionStage<Response> checkIn(@Valid @NotNull CheckinRequest request,
                                              @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServerRequest http) {
         CheckedIn.Declaration declaration = request.declaration() == null ? null : new CheckedIn.Declaration(

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.checkin.service.CheckoutService;
 import org.qrtrace.common.error.InvalidInput;
 
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 /** Ends a visit with the link returned at check-in. */
 @Path("/api/v1/checkins/{checkinId}/checkout")
+@Tag(name = "check-outs", description = "Ending a visit with the link returned at check-in.")
 public class CheckoutResource {
 
     private final CheckoutService service;
@@ -29,7 +31,9 @@ public class CheckoutResource {
     @POST
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check out (the k secret comes from the check-in answer); repeated calls answer the first")
+    @Operation(operationId = "checkOut", summary = "Check out",
+            description = "Ends the visit; k is the check-out secret from the check-in answer; repeated calls answer "
+                    + "the first. For the holder of the link.")
     public Uni<CheckoutService.CheckoutResult> checkOut(@PathParam("checkinId") String checkinId, @QueryParam("k") String secret) {
         UUID id;
         try {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.checkin.domain.ScanVerdict;
 import org.qrtrace.checkin.service.GateBatchService;
 import org.qrtrace.checkin.service.GateScan;
@@ -23,6 +25,7 @@ import java.util.List;
 
 /** Uploads of gate devices (possibly offline for a while): a verdict per scan. */
 @Path("/api/v1/gate/batches")
+@Tag(name = "gate", description = "Uploads of gate devices, which may scan offline for a while.")
 public class GateBatchResource {
 
     /** A batch: the device and its scans in any order. */
@@ -46,9 +49,12 @@ public class GateBatchResource {
     @RolesAllowed(Roles.GATE_DEVICE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload gate scans (IN/OUT): per-scan ACCEPTED, DUPLICATE or REJECTED; only for the venues "
-            + "of the device's token; 429 with Retry-After when the device uploads faster than its scan rate and 503 when "
-            + "Kafka cannot take it (in both cases the whole batch is to be sent again)")
+    @Operation(operationId = "uploadGateBatch", summary = "Upload gate scans",
+            description = "Scans IN and OUT, each answered ACCEPTED, DUPLICATE or REJECTED; only for the venues of the "
+                    + "device's token; 429 with Retry-After when the device uploads faster than its scan rate and 503 "
+                    + "when Kafka cannot take it (in both cases the whole batch is to be sent again). Roles: "
+                    + "gate-device.")
+    @SecurityRequirement(name = "bearer")
     public Uni<GateBatchResult> upload(@Valid @NotNull GateBatch batch) {
         return Uni.createFrom().completionStage(service.process(caller.subject(), batch.deviceId(), batch.scans(),
                         caller.venueIds()))

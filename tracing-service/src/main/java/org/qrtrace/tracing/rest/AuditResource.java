@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.repository.AuditRepository.AuditRow;
 import org.qrtrace.tracing.service.AuditLog;
@@ -18,6 +20,9 @@ import java.util.List;
 
 /** The audit log of personal-data reads, for admins, and its integrity check. */
 @Path("/api/v1/audit")
+@Tag(name = "audit", description = "The hash-chained audit log of every query, read and export of personal data, and "
+        + "its integrity check.")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
@@ -33,7 +38,8 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Audit rows, newest first")
+    @Operation(operationId = "listAuditRows", summary = "Audit rows, newest first",
+            description = "A page of the audit log, newest first; nextBefore continues it. Roles: admin.")
     public AuditPage list(@QueryParam("before") @Min(value = 1, message = "must be >= 1") Long before,
                           @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be >= 1")
                           @Max(value = 1000, message = "must be <= 1000") int limit) {
@@ -44,7 +50,9 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recompute the hash chain; reports the first edited, missing or unlinked row")
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the audit chain",
+            description = "Recomputes the hash chain and reports the first edited, missing or unlinked row. Roles: "
+                    + "admin.")
     public AuditLog.Verification verify() {
         return audit.verify();
     }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.common.csv.Csv;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.service.DailyReportCsv;
@@ -21,6 +23,9 @@ import java.time.LocalDate;
 
 /** The daily counts per administrative unit (health officers for their jurisdiction, admins for any unit). */
 @Path("/api/v1/reports/daily")
+@Tag(name = "daily-reports", description = "Daily counts per administrative unit, rolled up commune, district, "
+        + "province, and frozen at the cut-off.")
+@SecurityRequirement(name = "bearer")
 public class DailyReportResource {
 
     private final DailyReportService service;
@@ -33,7 +38,10 @@ public class DailyReportResource {
     @GET
     @RolesAllowed({Roles.HEALTH_OFFICER, Roles.ADMIN})
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(summary = "Daily report of a unit and the units below it, live and as frozen at the cut-off (JSON or CSV)")
+    @Operation(operationId = "getDailyReport", summary = "Daily report of a unit",
+            description = "The report of a unit and the units below it for a local day, live and as frozen at the "
+                    + "cut-off; JSON, or CSV with Accept: text/csv. Roles: health-officer (a unit within the "
+                    + "jurisdiction, which is the default), admin (unit required).")
     public Response get(@QueryParam("date") String date, @QueryParam("adminUnitCode") String adminUnitCode,
                         @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         DailyReportService.DailyReport report = service.report(parseDate(date),
@@ -49,7 +57,9 @@ public class DailyReportResource {
     @Path("/snapshots")
     @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Freeze the figures of a date now (kept if already frozen)")
+    @Operation(operationId = "freezeDailyReport", summary = "Freeze a day's figures now",
+            description = "Freezes the figures of a date (today by default) now; figures already frozen are kept. "
+                    + "Roles: admin.")
     public DailyReportService.SnapshotResult snapshot(@QueryParam("date") String date) {
         LocalDate day = parseDate(date);
         return service.snapshot(day == null ? service.today() : day);

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.common.csv.Csv;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.service.AuditLog;
@@ -24,6 +26,9 @@ import java.util.UUID;
 
 /** Exposure queries for health officers (docs/architecture.md, "Exposure query"). */
 @Path("/api/v1/exposure-queries")
+@Tag(name = "exposure-queries", description = "Who was at the same place at the same time as a confirmed case: F1 and "
+        + "F2 contacts, every query recorded and audited.")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.HEALTH_OFFICER)
 public class ExposureQueryResource {
 
@@ -36,7 +41,9 @@ public class ExposureQueryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Run an exposure query (F1, and F2 with depth 2) for a case; recorded and audited")
+    @Operation(operationId = "runExposureQuery", summary = "Run an exposure query",
+            description = "F1 contacts, and F2 with depth 2, of the index person of a case (rules in "
+                    + "docs/architecture.md, \"Exposure query\"); stored and audited. Roles: health-officer.")
     public ExposureQueryView run(@Valid @NotNull(message = "a JSON body is required") ExposureQueryRequest request) {
         return service.run(request);
     }
@@ -44,7 +51,9 @@ public class ExposureQueryResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A query run earlier by the calling officer")
+    @Operation(operationId = "getExposureQuery", summary = "A query run earlier",
+            description = "The stored result of a query, phones opened again; audited. Roles: health-officer, the "
+                    + "officer who ran it (same subject and jurisdiction).")
     public ExposureQueryView get(@PathParam("id") UUID id) {
         return service.read(id, AuditLog.Action.EXPOSURE_QUERY_READ);
     }
@@ -52,7 +61,9 @@ public class ExposureQueryResource {
     @GET
     @Path("/{id}/export.csv")
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "The contact list as CSV (UTF-8 with BOM, formula-injection safe); audited")
+    @Operation(operationId = "exportExposureQueryCsv", summary = "A query's contact list as CSV",
+            description = "One row per overlap, UTF-8 with BOM, formula-injection safe; audited. Roles: "
+                    + "health-officer, the officer who ran it.")
     public Response export(@PathParam("id") UUID id) {
         ExposureQueryView view = service.read(id, AuditLog.Action.EXPOSURE_EXPORT);
         return Response.ok(ExposureCsv.write(view), Csv.MEDIA_TYPE)

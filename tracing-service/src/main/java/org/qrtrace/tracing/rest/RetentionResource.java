@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.repository.PartitionRepository;
 import org.qrtrace.tracing.service.PartitionMaintenance;
@@ -19,6 +21,8 @@ import java.util.List;
 
 /** Proof of deletion: what presence data retention dropped and when (admins). */
 @Path("/api/v1/retention")
+@Tag(name = "retention", description = "Proof of deletion: what presence-data retention dropped and when.")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.ADMIN)
 public class RetentionResource {
 
@@ -31,7 +35,9 @@ public class RetentionResource {
     @GET
     @Path("/deletions")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The deletion report, newest first")
+    @Operation(operationId = "listRetentionDeletions", summary = "The deletion report",
+            description = "Each dropped day partition, its row count, when and under which retention, newest first. "
+                    + "Roles: admin.")
     public List<PartitionRepository.Deletion> deletions(@QueryParam("limit") @DefaultValue("100")
                                                         @Min(value = 1, message = "must be >= 1")
                                                         @Max(value = 1000, message = "must be <= 1000") int limit) {
@@ -41,7 +47,8 @@ public class RetentionResource {
     @POST
     @Path("/run")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Run partition maintenance now (create ahead, drop expired)")
+    @Operation(operationId = "runPartitionMaintenance", summary = "Run partition maintenance now",
+            description = "Creates the day partitions ahead and drops the expired ones now. Roles: admin.")
     public PartitionMaintenance.MaintenanceReport run() {
         return maintenance.maintain();
     }

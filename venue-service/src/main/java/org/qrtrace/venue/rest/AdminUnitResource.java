@@ -9,6 +9,8 @@ import org.qrtrace.common.adminunit.AdminUnit;
 import org.qrtrace.common.adminunit.AdminUnits;
 import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.venue.domain.AdminUnitNotFound;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,8 @@ import java.util.stream.Stream;
 
 /** The administrative-unit tree (public reference data): list with filters, one unit with its children. */
 @Path("/api/v1/admin-units")
+@Tag(name = "admin-units", description = "The administrative units (province, district, commune): public reference "
+        + "data.")
 @PermitAll
 public class AdminUnitResource {
 
@@ -30,6 +34,8 @@ public class AdminUnitResource {
     private final AdminUnits units = AdminUnits.bundled();
 
     @GET
+    @Operation(operationId = "listAdminUnits", summary = "List administrative units",
+            description = "Units filtered by parent, level or subtree, with the version of the data file. Public.")
     public UnitList list(@QueryParam("parentCode") String parentCode, @QueryParam("level") String level,
                          @QueryParam("within") String within) {
         Stream<AdminUnit> all = units.all().stream();
@@ -55,6 +61,9 @@ public class AdminUnitResource {
 
     @GET
     @Path("/{code}")
+    @Operation(operationId = "getAdminUnit", summary = "Get an administrative unit",
+            description = "One unit with its ancestors (parent first) and its direct children; 404 when unknown. "
+                    + "Public.")
     public UnitDetail get(@PathParam("code") String code) {
         AdminUnit unit = units.find(code).orElseThrow(() -> new AdminUnitNotFound(code));
         List<AdminUnit> ancestry = units.ancestry(code);

@@ -11,11 +11,17 @@ import jakarta.ws.rs.core.Response;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.venue.service.PosterService;
 import org.qrtrace.venue.service.PosterService.Format;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** Printable QR posters (A4): PNG, SVG, PDF for one venue or entrance; a multi-page PDF or a ZIP for a selection. */
 @Path("/api/v1/venues")
+@Tag(name = "posters", description = "Printable A4 QR posters: one venue or entrance as PNG, SVG or PDF, or every code "
+        + "of a selection of venues as one PDF or a ZIP.")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.ADMIN, Roles.VENUE_MANAGER})
 public class PosterResource {
 
@@ -27,18 +33,27 @@ public class PosterResource {
 
     @GET
     @Path("/{id}/poster.png")
+    @Operation(operationId = "getPosterPng", summary = "Poster as PNG",
+            description = "The A4 poster of the venue-level code, or of one entrance with entranceId; 410 for a closed "
+                    + "venue. Roles: the venue's manager, admin.")
     public Response png(@PathParam("id") UUID id, @QueryParam("entranceId") String entranceId) {
         return one(id, entranceId, Format.PNG);
     }
 
     @GET
     @Path("/{id}/poster.svg")
+    @Operation(operationId = "getPosterSvg", summary = "Poster as SVG",
+            description = "The A4 poster of the venue-level code, or of one entrance with entranceId; 410 for a closed "
+                    + "venue. Roles: the venue's manager, admin.")
     public Response svg(@PathParam("id") UUID id, @QueryParam("entranceId") String entranceId) {
         return one(id, entranceId, Format.SVG);
     }
 
     @GET
     @Path("/{id}/poster.pdf")
+    @Operation(operationId = "getPosterPdf", summary = "Poster as PDF",
+            description = "The A4 poster of the venue-level code, or of one entrance with entranceId; 410 for a closed "
+                    + "venue. Roles: the venue's manager, admin.")
     public Response pdf(@PathParam("id") UUID id, @QueryParam("entranceId") String entranceId) {
         return one(id, entranceId, Format.PDF);
     }
@@ -46,6 +61,9 @@ public class PosterResource {
     /** Every code (venue-level and each entrance) of the open venues matching the filter, one page each. */
     @GET
     @Path("/posters.pdf")
+    @Operation(operationId = "getPostersPdf", summary = "Posters of a selection as one PDF",
+            description = "One page per code (venue-level, then each entrance) of every open venue the caller manages "
+                    + "in the selection; 400 above the configured number of venues. Roles: venue-manager, admin.")
     public Response bulk(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("category") String category) {
         return file(posters.bulkPdf(requesters.current(), VenueParams.adminUnit("adminUnitCode", adminUnitCode),
                 VenueParams.category(category)));
@@ -54,6 +72,9 @@ public class PosterResource {
     /** The same selection as a ZIP of single-page PDFs, one per code. */
     @GET
     @Path("/posters.zip")
+    @Operation(operationId = "getPostersZip", summary = "Posters of a selection as a ZIP",
+            description = "The selection of getPostersPdf as a ZIP of single-page PDFs, one per code. Roles: "
+                    + "venue-manager, admin.")
     public Response bulkZip(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("category") String category) {
         return file(posters.bulkZip(requesters.current(), VenueParams.adminUnit("adminUnitCode", adminUnitCode),
                 VenueParams.category(category)));

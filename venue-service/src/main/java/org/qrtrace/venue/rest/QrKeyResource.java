@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.events.qr.QrKeys;
 import org.qrtrace.venue.service.QrSigningKeys;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.List;
  * signing-key rotation.
  */
 @Path("/api/v1/qr-keys")
+@Tag(name = "qr-keys", description = "The public keys QR tokens are verified with, and the rotation of the signing "
+        + "key.")
 public class QrKeyResource {
 
     /** One key in JWK form. */
@@ -39,6 +44,9 @@ public class QrKeyResource {
 
     @GET
     @PermitAll
+    @Operation(operationId = "listQrKeys", summary = "Public keys of QR tokens",
+            description = "The Ed25519 keys (JWK) that verify QR tokens, active and retired; cacheable for 5 minutes. "
+                    + "Public.")
     public Response keys() {
         List<Jwk> keys = signingKeys.published().stream()
                 .map(k -> new Jwk(k.kid(), "OKP", "Ed25519", QrKeys.toJwkX(k.publicKey()),
@@ -53,6 +61,9 @@ public class QrKeyResource {
     @POST
     @Path("/rotate")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "rotateQrSigningKey", summary = "Rotate the QR signing key",
+            description = "Retires the active signing key (still published) and activates a new one. Roles: admin.")
+    @SecurityRequirement(name = "bearer")
     public Rotated rotate() {
         return new Rotated(signingKeys.rotate());
     }

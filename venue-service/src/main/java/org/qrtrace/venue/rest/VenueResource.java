@@ -28,11 +28,17 @@ import org.qrtrace.venue.rest.VenueRequests.UpdateVenue;
 import org.qrtrace.venue.rest.VenueViews.VenueView;
 import org.qrtrace.venue.service.QrCodes;
 import org.qrtrace.venue.service.VenueService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** Venue registry: venue managers (their own venues) and admins (all). */
 @Path("/api/v1/venues")
+@Tag(name = "venues", description = "The venue registry: venues, their entrances and QR codes. Venue managers see and "
+        + "change the venues of their token, admins all of them.")
+@SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.ADMIN, Roles.VENUE_MANAGER})
 public class VenueResource {
 
@@ -49,6 +55,9 @@ public class VenueResource {
     VenueLimitsConfig limits;
 
     @POST
+    @Operation(operationId = "createVenue", summary = "Register a venue",
+            description = "Registers a venue with its entrances; 201 with Location and the venue, each code's qrUrl "
+                    + "included; 409 on a duplicate. Roles: venue-manager (with an org claim), admin.")
     public Response create(@NotNull @Valid CreateVenue request, @Context UriInfo uri) {
         Venue venue = venues.create(requesters.current(), request.toInput());
         return Response.created(uri.getAbsolutePathBuilder().path(venue.id().toString()).build())
@@ -56,6 +65,10 @@ public class VenueResource {
     }
 
     @GET
+    @Operation(operationId = "listVenues", summary = "List venues",
+            description = "A page of the venues the caller manages (admins: all), filtered by administrative unit (and "
+                    + "every unit below it), category and a name search that ignores case and diacritics. Roles: "
+                    + "venue-manager, admin.")
     public VenueViews.VenuePage list(@QueryParam("adminUnitCode") String adminUnitCode,
                                      @QueryParam("category") String category, @QueryParam("q") String q,
                                      @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
@@ -80,18 +93,26 @@ public class VenueResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getVenue", summary = "Get a venue",
+            description = "One venue with its entrances and their qrUrl. Roles: the venue's manager, admin.")
     public VenueView get(@PathParam("id") UUID id) {
         return VenueViews.of(venues.get(requesters.current(), id), qrCodes.issuer());
     }
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updateVenue", summary = "Update a venue",
+            description = "Replaces name, category, administrative unit, address, contact phone and capacity "
+                    + "(VenueUpdated; no event when nothing changed). Roles: the venue's manager, admin.")
     public VenueView update(@PathParam("id") UUID id, @NotNull @Valid UpdateVenue request) {
         return VenueViews.of(venues.update(requesters.current(), id, request.toInput()), qrCodes.issuer());
     }
 
     @POST
     @Path("/{id}/close")
+    @Operation(operationId = "closeVenue", summary = "Close a venue",
+            description = "Revokes every code of the venue, then closes it (QrTokenRevoked, VenueClosed); the body "
+                    + "with a reason is optional; idempotent. Roles: the venue's manager, admin.")
     public VenueView close(@PathParam("id") UUID id, @Valid CloseVenue request) {
         return VenueViews.of(venues.close(requesters.current(), id, request == null ? null : request.reason()),
                 qrCodes.issuer());
@@ -99,6 +120,9 @@ public class VenueResource {
 
     @POST
     @Path("/{id}/entrances")
+    @Operation(operationId = "addEntrance", summary = "Add an entrance",
+            description = "Adds an entrance with its own QR code; 201 with the entrance (EntranceAdded). Roles: the "
+                    + "venue's manager, admin.")
     public Response addEntrance(@PathParam("id") UUID id, @NotNull @Valid NewEntrance request) {
         Entrance entrance = venues.addEntrance(requesters.current(), id, request.name());
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
@@ -107,6 +131,10 @@ public class VenueResource {
 
     @POST
     @Path("/{id}/qr/rotate")
+    @Operation(operationId = "rotateVenueCode", summary = "Issue a new QR code version",
+            description = "A new token version for the venue-level code, or for one entrance's with entranceId; the "
+                    + "previous version stays valid for the rotation grace (QrKeyRotated). Roles: the venue's manager, "
+                    + "admin.")
     public VenueViews.RotationView rotate(@PathParam("id") UUID id, @QueryParam("entranceId") String entrance) {
         UUID entranceId = QueryParams.uuid("entranceId", entrance);
         VenueService.Rotation r = venues.rotate(requesters.current(), id, entranceId);
