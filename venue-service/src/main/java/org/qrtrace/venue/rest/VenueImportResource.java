@@ -1,7 +1,6 @@
 package org.qrtrace.venue.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -18,11 +17,13 @@ import org.qrtrace.venue.service.VenueImportService;
 @RolesAllowed({Roles.ADMIN, Roles.VENUE_MANAGER})
 public class VenueImportResource {
 
-    @Inject
-    VenueImportService imports;
+    private final VenueImportService imports;
+    private final Requesters requesters;
 
-    @Inject
-    Requesters requesters;
+    VenueImportResource(VenueImportService imports, Requesters requesters) {
+        this.imports = imports;
+        this.requesters = requesters;
+    }
 
     @POST
     @Consumes({"text/csv", "application/csv"})
