@@ -3,7 +3,9 @@ package org.qrtrace.venue.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Limits of the venue API and CSV import. Defaults are documented in the README. */
+import java.time.Duration;
+
+/** Limits of the venue API and CSV import, and what it tells callers to wait. Defaults are documented in the README. */
 @ConfigMapping(prefix = "qrtrace.venues")
 public interface VenueLimitsConfig {
     /** Default page size of {@code GET /api/v1/venues}. */
@@ -21,4 +23,8 @@ public interface VenueLimitsConfig {
     /** Most problems listed in an import report (the count is always complete). */
     @WithDefault("1000")
     int importMaxReportedErrors();
+
+    /** Retry-After of the 503 answered when the database cannot be reached (the request changed nothing). */
+    @WithDefault("PT5S")
+    Duration unavailableRetryAfter();
 }

@@ -7,7 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import jakarta.annotation.PostConstruct;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,20 +40,11 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    @Inject
-    OutboxRepository outbox;
-
-    @Inject
-    OutboxConfig outboxConfig;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    MeterRegistry metrics;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private final OutboxRepository outbox;
+    private final OutboxConfig outboxConfig;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final String bootstrapServers;
 
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile boolean stopping;
@@ -62,7 +53,16 @@ public class OutboxRelay {
     private Counter relayed;
     private Counter failures;
 
-    @jakarta.annotation.PostConstruct
+    OutboxRelay(OutboxRepository outbox, OutboxConfig outboxConfig, Clock clock, MeterRegistry metrics,
+                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.outbox = outbox;
+        this.outboxConfig = outboxConfig;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @PostConstruct
     void init() {
         relayed = Counter.builder("qrtrace.outbox.relayed").description("venue events acknowledged by Kafka")
                 .register(metrics);
@@ -96,7 +96,9 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends one batch and marks what Kafka acknowledged, in one transaction holding the rows' locks.
+     * Sends one batch and marks what Kafka acknowledged, in one transaction holding the rows' locks. The claim
+     * ({@code FOR NO KEY UPDATE SKIP LOCKED}) is {@link OutboxRepository#lockUnsent}, a Panache query with a pessimistic
+     * lock and Hibernate's skip-locked timeout: no native SQL was needed.
      *
      * @return the number of events relayed
      * @throws RelayException when any event of the batch was not acknowledged (those stay unsent)

@@ -1,116 +1,79 @@
 package org.qrtrace.venue.repository;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.qrtrace.events.EventCodec;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.hibernate.Timeouts;
 import org.qrtrace.events.EventEnvelope;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The transactional outbox: events appended with the change that caused them, relayed to Kafka later. */
+/** The transactional outbox ({@link OutboxEventRow}): events appended with the change that caused them, relayed later. */
 @ApplicationScoped
 public class OutboxRepository {
+
+    /** Longest {@code last_error} kept. */
+    private static final int MAX_ERROR_LENGTH = 500;
 
     /** An event waiting to be relayed, already encoded. */
     public record PendingEvent(long id, UUID eventId, String topic, String key, String type, byte[] payload) {
     }
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final DatabaseFailures failures;
+
+    OutboxRepository(DatabaseFailures failures) {
+        this.failures = failures;
+    }
 
     /** Appends events in the caller's transaction (in list order, which is relay order). */
     public void append(List<EventEnvelope> events) {
         if (events.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO outbox_event (event_id, topic, record_key, event_type, "
-                     + "payload, created_at) VALUES (?,?,?,?,?,?)")) {
-            for (EventEnvelope e : events) {
-                s.setObject(1, e.eventId());
-                s.setString(2, e.topic());
-                s.setString(3, e.key());
-                s.setString(4, e.type());
-                s.setBytes(5, EventCodec.encode(e));
-                s.setTimestamp(6, Timestamp.from(e.occurredAt()));
-                s.addBatch();
-            }
-            s.executeBatch();
-        } catch (SQLException ex) {
-            throw VenueRepository.translate(ex);
-        }
+        failures.run("append events to the outbox", () -> {
+            OutboxEventRow.persist(events.stream().map(OutboxEventRow::of));
+            OutboxEventRow.flush();
+        });
     }
 
     /**
-     * The oldest unsent events, locked for this relay until its transaction ends ({@code SKIP LOCKED}: a second
-     * instance relays other rows instead of waiting or sending the same ones).
+     * The oldest unsent events, locked for this relay until its transaction ends; rows another relay holds are skipped
+     * ({@code FOR NO KEY UPDATE SKIP LOCKED}: a second instance relays other rows instead of waiting or sending the same
+     * ones).
      */
     public List<PendingEvent> lockUnsent(int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id, event_id, topic, record_key, event_type, payload "
-                     + "FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            s.setInt(1, limit);
-            List<PendingEvent> out = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PendingEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getBytes(6)));
-                }
-            }
-            return out;
-        } catch (SQLException ex) {
-            throw VenueRepository.translate(ex);
-        }
+        return failures.call("claim unsent events", () -> OutboxEventRow.<OutboxEventRow>find("sentAt is null",
+                        Sort.by("position"))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
+                .range(0, limit - 1).list().stream()
+                .map(r -> new PendingEvent(r.position, r.eventId, r.topic, r.recordKey, r.eventType, r.payload))
+                .toList());
     }
 
     public void markSent(List<Long> ids, Instant sentAt) {
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET sent_at = ?, attempts = attempts + 1, "
-                     + "last_error = NULL WHERE id = ANY (?)")) {
-            s.setTimestamp(1, Timestamp.from(sentAt));
-            s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-            s.executeUpdate();
-        } catch (SQLException ex) {
-            throw VenueRepository.translate(ex);
-        }
+        failures.run("mark events sent", () -> OutboxEventRow.update(
+                "sentAt = ?1, attempts = attempts + 1, lastError = null where position in ?2", sentAt, ids));
     }
 
     public void markFailed(List<Long> ids, String error) {
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? "
-                     + "WHERE id = ANY (?)")) {
-            s.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
-            s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-            s.executeUpdate();
-        } catch (SQLException ex) {
-            throw VenueRepository.translate(ex);
-        }
+        String kept = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        failures.run("record a failed relay", () -> OutboxEventRow.update(
+                "attempts = attempts + 1, lastError = ?1 where position in ?2", kept, ids));
     }
 
-    /** Events not yet acknowledged by Kafka (a gauge for operators). */
+    /** Events not yet acknowledged by Kafka (a gauge for operators, read outside any request). */
+    @Transactional
     public long countUnsent() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException ex) {
-            throw VenueRepository.translate(ex);
-        }
+        return failures.call("count unsent events", () -> OutboxEventRow.count("sentAt is null"));
     }
 }

@@ -1,19 +1,14 @@
 package org.qrtrace.venue.repository;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.qrtrace.venue.domain.Category;
+import jakarta.persistence.LockModeType;
 import org.qrtrace.venue.domain.Entrance;
 import org.qrtrace.venue.domain.IdentityKey;
 import org.qrtrace.venue.domain.Venue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,324 +21,197 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Venues and entrances in PostgreSQL, in plain SQL. Callers run inside a JTA transaction; the pooled connection is
- * enlisted in it, so a venue row and its outbox event commit together.
+ * Venues and entrances, through Hibernate ORM with Panache ({@link VenueRow}, {@link EntranceRow}). Callers run inside
+ * a transaction, the same one their outbox events are appended in, so a change and its events commit together or not
+ * at all. Each method that writes flushes before it returns, and every database failure leaves as a domain exception
+ * ({@link DatabaseFailures}).
  */
 @ApplicationScoped
 public class VenueRepository {
 
-    private static final String VENUE_COLUMNS = "id, name, category, admin_unit_code, address, contact_phone, capacity, "
-            + "organisation, token_version, token_issued_at, created_at, updated_at, closed_at, close_reason";
+    /** Escapes LIKE's wildcards; not a backslash, which HQL and SQL string literals would each read differently. */
+    private static final String LIKE_ESCAPE = "!";
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final DatabaseFailures failures;
 
-    /** A page of venues and the total matching the filter. */
-    public record Page(List<Venue> items, long total) {
+    VenueRepository(DatabaseFailures failures) {
+        this.failures = failures;
     }
 
+    /** A page of venues and the total matching the filter. */
+    public record Result(List<Venue> items, long total) {
+    }
+
+    /**
+     * Registers new venues with their entrances (JDBC batches; an import passes thousands).
+     *
+     * @throws org.qrtrace.venue.domain.VenueAlreadyRegistered when an open venue with the same identity exists
+     */
     public void insert(List<Venue> venues) {
-        String venueSql = "INSERT INTO venue (" + VENUE_COLUMNS + ", name_key, address_key, search_text) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        String entranceSql = "INSERT INTO entrance (id, venue_id, name, position, token_version, token_issued_at, created_at) "
-                + "VALUES (?,?,?,?,?,?,?)";
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement v = c.prepareStatement(venueSql);
-             PreparedStatement e = c.prepareStatement(entranceSql)) {
-            int entrances = 0;
+        failures.run("register venues", () -> {
+            List<VenueRow> rows = new ArrayList<>(venues.size());
+            List<EntranceRow> entrances = new ArrayList<>();
             for (Venue venue : venues) {
-                IdentityKey key = IdentityKey.of(venue.adminUnitCode(), venue.name(), venue.address());
-                v.setObject(1, venue.id());
-                v.setString(2, venue.name());
-                v.setString(3, venue.category().name());
-                v.setString(4, venue.adminUnitCode());
-                v.setString(5, venue.address());
-                v.setString(6, venue.contactPhone());
-                setInteger(v, 7, venue.capacity());
-                v.setString(8, venue.organisation());
-                v.setInt(9, venue.tokenVersion());
-                v.setTimestamp(10, Timestamp.from(venue.tokenIssuedAt()));
-                v.setTimestamp(11, Timestamp.from(venue.createdAt()));
-                v.setTimestamp(12, Timestamp.from(venue.updatedAt()));
-                v.setTimestamp(13, null);
-                v.setString(14, null);
-                v.setString(15, key.nameKey());
-                v.setString(16, key.addressKey());
-                v.setString(17, IdentityKey.searchable(venue.name()));
-                v.addBatch();
+                rows.add(VenueRow.of(venue));
                 for (Entrance entrance : venue.entrances()) {
-                    bindEntrance(e, entrance, venue.createdAt());
-                    e.addBatch();
-                    entrances++;
+                    entrances.add(EntranceRow.of(entrance, venue.createdAt()));
                 }
             }
-            v.executeBatch();
-            if (entrances > 0) {
-                e.executeBatch();
-            }
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
+            // The entrance rows reference their venue, and the rows are not mapped as an association that would tell
+            // Hibernate so: the venues are written first.
+            VenueRow.persist(rows);
+            VenueRow.flush();
+            EntranceRow.persist(entrances);
+            EntranceRow.flush();
+        });
     }
 
     public void insertEntrance(Entrance entrance, Instant now) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement e = c.prepareStatement("INSERT INTO entrance (id, venue_id, name, position, token_version, "
-                     + "token_issued_at, created_at) VALUES (?,?,?,?,?,?,?)")) {
-            bindEntrance(e, entrance, now);
-            e.executeUpdate();
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
-    }
-
-    private static void bindEntrance(PreparedStatement e, Entrance entrance, Instant now) throws SQLException {
-        e.setObject(1, entrance.id());
-        e.setObject(2, entrance.venueId());
-        e.setString(3, entrance.name());
-        e.setInt(4, entrance.position());
-        e.setInt(5, entrance.tokenVersion());
-        e.setTimestamp(6, Timestamp.from(entrance.tokenIssuedAt()));
-        e.setTimestamp(7, Timestamp.from(now));
+        failures.run("add an entrance", () -> {
+            EntranceRow.of(entrance, now).persist();
+            EntranceRow.flush();
+        });
     }
 
     /** The venue with its entrances; {@code forUpdate} locks the venue row until the transaction ends. */
     public Optional<Venue> find(UUID id, boolean forUpdate) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + VENUE_COLUMNS + " FROM venue WHERE id = ?"
-                     + (forUpdate ? " FOR UPDATE" : ""))) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Venue venue = venue(rs);
-                return Optional.of(venue.withEntrances(entrances(c, List.of(id)).getOrDefault(id, List.of())));
-            }
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
+        return failures.call("read a venue", () -> {
+            Optional<VenueRow> row = VenueRow.findByIdOptional(id,
+                    forUpdate ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+            return row.map(v -> v.toVenue(entrances(List.of(id)).getOrDefault(id, List.of())));
+        });
     }
 
-    /** The id of an open venue with this identity, other than {@code except}. */
-    public Optional<UUID> findOpenDuplicate(IdentityKey key, UUID except) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id FROM venue WHERE admin_unit_code = ? AND name_key = ? "
-                     + "AND address_key = ? AND closed_at IS NULL AND id <> ?")) {
-            s.setString(1, key.adminUnitCode());
-            s.setString(2, key.nameKey());
-            s.setString(3, key.addressKey());
-            s.setObject(4, except == null ? new UUID(0, 0) : except);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
-            }
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
+    /** Whether an open venue other than {@code except} (null = none) has this identity. */
+    public boolean openDuplicateExists(IdentityKey key, UUID except) {
+        return failures.call("look for a duplicate venue", () -> VenueRow.count(
+                "adminUnitCode = :unit and nameKey = :name and addressKey = :address and closedAt is null and id <> :except",
+                Parameters.with("unit", key.adminUnitCode()).and("name", key.nameKey()).and("address", key.addressKey())
+                        .and("except", except == null ? new UUID(0, 0) : except)) > 0);
     }
 
     /** Identities of open venues in the given admin units: what an import checks its rows against, in one query. */
     public Set<IdentityKey> openIdentitiesIn(Collection<String> adminUnitCodes) {
-        Set<IdentityKey> out = new HashSet<>();
         if (adminUnitCodes.isEmpty()) {
-            return out;
+            return new HashSet<>();
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT admin_unit_code, name_key, address_key FROM venue "
-                     + "WHERE closed_at IS NULL AND admin_unit_code = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("text", adminUnitCodes.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new IdentityKey(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return out;
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
+        return failures.call("read the open venues' identities", () -> new HashSet<>(VenueRow
+                .find("closedAt is null and adminUnitCode in :units", Parameters.with("units", adminUnitCodes))
+                .project(IdentityKey.class).list()));
     }
 
+    /** Replaces the descriptive fields of the venue (and its identity keys) with {@code venue}'s. */
     public void update(Venue venue) {
-        IdentityKey key = IdentityKey.of(venue.adminUnitCode(), venue.name(), venue.address());
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE venue SET name = ?, category = ?, admin_unit_code = ?, "
-                     + "address = ?, contact_phone = ?, capacity = ?, name_key = ?, address_key = ?, search_text = ?, "
-                     + "updated_at = ? WHERE id = ?")) {
-            s.setString(1, venue.name());
-            s.setString(2, venue.category().name());
-            s.setString(3, venue.adminUnitCode());
-            s.setString(4, venue.address());
-            s.setString(5, venue.contactPhone());
-            setInteger(s, 6, venue.capacity());
-            s.setString(7, key.nameKey());
-            s.setString(8, key.addressKey());
-            s.setString(9, IdentityKey.searchable(venue.name()));
-            s.setTimestamp(10, Timestamp.from(venue.updatedAt()));
-            s.setObject(11, venue.id());
-            s.executeUpdate();
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
+        failures.run("update a venue", () -> {
+            row(venue.id()).describe(venue);
+            VenueRow.flush();
+        });
     }
 
+    /** Closes the venue unless it is closed already. */
     public void close(UUID id, Instant closedAt, String reason) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE venue SET closed_at = ?, close_reason = ?, updated_at = ? "
-                     + "WHERE id = ? AND closed_at IS NULL")) {
-            s.setTimestamp(1, Timestamp.from(closedAt));
-            s.setString(2, reason);
-            s.setTimestamp(3, Timestamp.from(closedAt));
-            s.setObject(4, id);
-            s.executeUpdate();
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
+        failures.run("close a venue", () -> {
+            VenueRow row = row(id);
+            if (row.closedAt == null) {
+                row.closedAt = closedAt;
+                row.closeReason = reason;
+                row.updatedAt = closedAt;
+                VenueRow.flush();
+            }
+        });
     }
 
-    /** Issues a new version of the venue-level token; returns it. */
+    /** Issues a new version of the venue-level token; returns it. The caller holds the venue's lock. */
     public int bumpVenueToken(UUID venueId, Instant issuedAt) {
-        return bump("UPDATE venue SET token_version = token_version + 1, token_issued_at = ?, updated_at = ? WHERE id = ? "
-                + "RETURNING token_version", venueId, issuedAt, true);
+        return failures.call("rotate a venue's code", () -> {
+            VenueRow row = row(venueId);
+            row.tokenVersion++;
+            row.tokenIssuedAt = issuedAt;
+            row.updatedAt = issuedAt;
+            VenueRow.flush();
+            return row.tokenVersion;
+        });
     }
 
-    /** Issues a new version of an entrance's token; returns it. */
+    /** Issues a new version of an entrance's token; returns it. The caller holds the venue's lock. */
     public int bumpEntranceToken(UUID entranceId, Instant issuedAt) {
-        return bump("UPDATE entrance SET token_version = token_version + 1, token_issued_at = ? WHERE id = ? "
-                + "RETURNING token_version", entranceId, issuedAt, false);
+        return failures.call("rotate an entrance's code", () -> {
+            EntranceRow row = EntranceRow.<EntranceRow>findByIdOptional(entranceId)
+                    .orElseThrow(() -> new IllegalStateException("no entrance " + entranceId));
+            row.tokenVersion++;
+            row.tokenIssuedAt = issuedAt;
+            EntranceRow.flush();
+            return row.tokenVersion;
+        });
     }
 
-    private int bump(String sql, UUID id, Instant issuedAt, boolean touchesUpdatedAt) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            s.setTimestamp(i++, Timestamp.from(issuedAt));
-            if (touchesUpdatedAt) {
-                s.setTimestamp(i++, Timestamp.from(issuedAt));
-            }
-            s.setObject(i, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no row " + id);
-                }
-                return rs.getInt(1);
-            }
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
-    }
-
-    /** Venues matching the filter, ordered by name then id, with the total count. */
-    public Page search(VenueFilter filter, int offset, int limit) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+    /** Page {@code page} (from 0) of {@code size} venues matching the filter, ordered by name then id, and the total. */
+    public Result search(VenueFilter filter, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        Parameters params = new Parameters();
         if (!filter.includeClosed()) {
-            where.append(" AND closed_at IS NULL");
+            conditions.add("closedAt is null");
         }
         if (filter.adminUnitCodes() != null) {
-            where.append(" AND admin_unit_code = ANY (?)");
-            params.add(filter.adminUnitCodes().toArray(new String[0]));
+            conditions.add("adminUnitCode in :units");
+            params.and("units", filter.adminUnitCodes());
         }
         if (filter.category() != null) {
-            where.append(" AND category = ?");
-            params.add(filter.category().name());
+            conditions.add("category = :category");
+            params.and("category", filter.category());
         }
         if (filter.nameSearch() != null && !filter.nameSearch().isEmpty()) {
-            where.append(" AND search_text LIKE ? ESCAPE '\\'");
-            params.add("%" + filter.nameSearch().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            conditions.add("searchText like :search escape '" + LIKE_ESCAPE + "'");
+            params.and("search", "%" + likeLiteral(filter.nameSearch()) + "%");
         }
-        if (filter.restrictToOwner()) {
-            where.append(" AND (id = ANY (?)");
-            params.add(filter.ownedIds().toArray(new UUID[0]));
-            if (filter.ownerOrganisation() != null) {
-                where.append(" OR organisation = ?");
-                params.add(filter.ownerOrganisation());
+        VenueFilter.Visibility visibility = filter.visibility();
+        if (!visibility.all()) {
+            List<String> visible = new ArrayList<>();
+            if (!visibility.venueIds().isEmpty()) {
+                visible.add("id in :venueIds");
+                params.and("venueIds", visibility.venueIds());
             }
-            where.append(')');
+            if (visibility.organisation() != null) {
+                visible.add("organisation = :organisation");
+                params.and("organisation", visibility.organisation());
+            }
+            if (visible.isEmpty()) {
+                return new Result(List.of(), 0);
+            }
+            conditions.add("(" + String.join(" or ", visible) + ")");
         }
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM venue" + where)) {
-                bind(c, s, params);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Venue> venues = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + VENUE_COLUMNS + " FROM venue" + where
-                    + " ORDER BY name_key, id OFFSET ? LIMIT ?")) {
-                List<Object> all = new ArrayList<>(params);
-                all.add(offset);
-                all.add(limit);
-                bind(c, s, all);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        venues.add(venue(rs));
-                    }
-                }
-            }
-            Map<UUID, List<Entrance>> entrances = entrances(c, venues.stream().map(Venue::id).toList());
-            return new Page(venues.stream().map(v -> v.withEntrances(entrances.getOrDefault(v.id(), List.of()))).toList(),
+        String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+        return failures.call("search venues", () -> {
+            long total = VenueRow.count(query, params);
+            List<VenueRow> rows = VenueRow.<VenueRow>find(query, Sort.by("nameKey").and("id"), params)
+                    .page(Page.of(page, size)).list();
+            Map<UUID, List<Entrance>> entrances = entrances(rows.stream().map(r -> r.id).toList());
+            return new Result(rows.stream().map(r -> r.toVenue(entrances.getOrDefault(r.id, List.of()))).toList(),
                     total);
-        } catch (SQLException ex) {
-            throw translate(ex);
-        }
+        });
     }
 
-    private static void bind(Connection c, PreparedStatement s, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p instanceof String[] texts) {
-                s.setArray(i + 1, c.createArrayOf("text", texts));
-            } else if (p instanceof UUID[] ids) {
-                s.setArray(i + 1, c.createArrayOf("uuid", ids));
-            } else {
-                s.setObject(i + 1, p);
-            }
-        }
+    /** Text matched literally inside a LIKE pattern: the pattern's own characters escaped. */
+    static String likeLiteral(String text) {
+        return text.replace(LIKE_ESCAPE, LIKE_ESCAPE + LIKE_ESCAPE).replace("%", LIKE_ESCAPE + "%")
+                .replace("_", LIKE_ESCAPE + "_");
     }
 
-    private static Map<UUID, List<Entrance>> entrances(Connection c, List<UUID> venueIds) throws SQLException {
+    /** The entrances of these venues in one query, each venue's in position order. */
+    private static Map<UUID, List<Entrance>> entrances(List<UUID> venueIds) {
         Map<UUID, List<Entrance>> out = new LinkedHashMap<>();
         if (venueIds.isEmpty()) {
             return out;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT id, venue_id, name, position, token_version, token_issued_at "
-                + "FROM entrance WHERE venue_id = ANY (?) ORDER BY venue_id, position")) {
-            s.setArray(1, c.createArrayOf("uuid", venueIds.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Entrance e = new Entrance(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getInt(4), rs.getInt(5), rs.getTimestamp(6).toInstant());
-                    out.computeIfAbsent(e.venueId(), k -> new ArrayList<>()).add(e);
-                }
-            }
+        List<EntranceRow> rows = EntranceRow.list("venueId in ?1", Sort.by("venueId").and("position"), venueIds);
+        for (EntranceRow row : rows) {
+            out.computeIfAbsent(row.venueId, k -> new ArrayList<>()).add(row.toEntrance());
         }
         return out;
     }
 
-    private static Venue venue(ResultSet rs) throws SQLException {
-        int capacity = rs.getInt(7);
-        Integer cap = rs.wasNull() ? null : capacity;
-        Timestamp closed = rs.getTimestamp(13);
-        return new Venue(rs.getObject(1, UUID.class), rs.getString(2), Category.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getString(5), rs.getString(6), cap, rs.getString(8), rs.getInt(9), rs.getTimestamp(10).toInstant(),
-                rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(),
-                closed == null ? null : closed.toInstant(), rs.getString(14), List.of());
-    }
-
-    private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, value);
-        }
-    }
-
-    static RuntimeException translate(SQLException e) {
-        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-        if ("23505".equals(cause.getSQLState())) {
-            return new DuplicateVenueException();
-        }
-        return new DataAccessException(cause);
+    /** The row of a venue the caller has read in this transaction. */
+    private static VenueRow row(UUID id) {
+        return VenueRow.<VenueRow>findByIdOptional(id).orElseThrow(() -> new IllegalStateException("no venue " + id));
     }
 }

@@ -2,7 +2,6 @@ package org.qrtrace.venue.rest;
 
 import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,11 +24,13 @@ import java.util.UUID;
 @RolesAllowed({Roles.ADMIN, Roles.VENUE_MANAGER})
 public class PosterResource {
 
-    @Inject
-    PosterService posters;
+    private final PosterService posters;
+    private final Requesters requesters;
 
-    @Inject
-    Requesters requesters;
+    PosterResource(PosterService posters, Requesters requesters) {
+        this.posters = posters;
+        this.requesters = requesters;
+    }
 
     @GET
     @Path("/{id}/poster.png")

@@ -2,7 +2,6 @@ package org.qrtrace.venue.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,8 +38,11 @@ public class QrKeyResource {
     public record Rotated(String kid) {
     }
 
-    @Inject
-    QrSigningKeys signingKeys;
+    private final QrSigningKeys signingKeys;
+
+    QrKeyResource(QrSigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
+    }
 
     @GET
     @PermitAll

@@ -1,7 +1,6 @@
 package org.qrtrace.venue.rest;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import org.qrtrace.common.security.Caller;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.venue.domain.Requester;
@@ -10,8 +9,11 @@ import org.qrtrace.venue.domain.Requester;
 @RequestScoped
 public class Requesters {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+
+    Requesters(Caller caller) {
+        this.caller = caller;
+    }
 
     public Requester current() {
         return new Requester(caller.hasRole(Roles.ADMIN), caller.hasRole(Roles.VENUE_MANAGER), caller.venueIds(),

@@ -1,7 +1,6 @@
 package org.qrtrace.venue.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -23,11 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.ADMIN, Roles.VENUE_MANAGER})
 public class VenueImportResource {
 
-    @Inject
-    VenueImportService imports;
+    private final VenueImportService imports;
+    private final Requesters requesters;
 
-    @Inject
-    Requesters requesters;
+    VenueImportResource(VenueImportService imports, Requesters requesters) {
+        this.imports = imports;
+        this.requesters = requesters;
+    }
 
     @POST
     @Operation(operationId = "importVenues", summary = "Import venues from CSV",

@@ -3,7 +3,6 @@ package org.qrtrace.venue.rest;
 import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.common.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
@@ -42,17 +41,17 @@ import java.util.UUID;
 @RolesAllowed({Roles.ADMIN, Roles.VENUE_MANAGER})
 public class VenueResource {
 
-    @Inject
-    VenueService venues;
+    private final VenueService venues;
+    private final QrCodes qrCodes;
+    private final Requesters requesters;
+    private final VenueLimitsConfig limits;
 
-    @Inject
-    QrCodes qrCodes;
-
-    @Inject
-    Requesters requesters;
-
-    @Inject
-    VenueLimitsConfig limits;
+    VenueResource(VenueService venues, QrCodes qrCodes, Requesters requesters, VenueLimitsConfig limits) {
+        this.venues = venues;
+        this.qrCodes = qrCodes;
+        this.requesters = requesters;
+        this.limits = limits;
+    }
 
     @POST
     @Operation(operationId = "createVenue", summary = "Register a venue",

@@ -1,7 +1,6 @@
 package org.qrtrace.venue.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.qrtrace.common.adminunit.AdminUnit;
 import org.qrtrace.common.adminunit.AdminUnits;
 import org.qrtrace.venue.config.PosterConfig;
@@ -49,14 +48,15 @@ public class PosterService {
         }
     }
 
-    @Inject
-    VenueService venueService;
+    private final VenueService venueService;
+    private final QrCodes qrCodes;
+    private final PosterConfig posterConfig;
 
-    @Inject
-    QrCodes qrCodes;
-
-    @Inject
-    PosterConfig posterConfig;
+    PosterService(VenueService venueService, QrCodes qrCodes, PosterConfig posterConfig) {
+        this.venueService = venueService;
+        this.qrCodes = qrCodes;
+        this.posterConfig = posterConfig;
+    }
 
     public Rendered poster(Requester requester, UUID venueId, UUID entranceId, Format format) {
         Venue venue = venueService.get(requester, venueId);

@@ -1,7 +1,6 @@
 package org.qrtrace.venue.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.qrtrace.events.qr.QrToken;
 import org.qrtrace.venue.domain.Entrance;
@@ -14,12 +13,16 @@ import org.qrtrace.venue.domain.Venue;
 @ApplicationScoped
 public class QrCodes {
 
-    @Inject
-    QrSigningKeys signingKeys;
+    private final QrSigningKeys signingKeys;
 
     /** Base of the URL a QR code encodes: checkin-service's public address. */
-    @ConfigProperty(name = "qrtrace.public-base-url", defaultValue = "http://127.0.0.1:8082")
-    String publicBaseUrl;
+    private final String publicBaseUrl;
+
+    QrCodes(QrSigningKeys signingKeys,
+            @ConfigProperty(name = "qrtrace.public-base-url", defaultValue = "http://127.0.0.1:8082") String publicBaseUrl) {
+        this.signingKeys = signingKeys;
+        this.publicBaseUrl = publicBaseUrl;
+    }
 
     /** Signs many codes with one key look-up. */
     public Issuer issuer() {

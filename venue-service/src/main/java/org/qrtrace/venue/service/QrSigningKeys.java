@@ -3,7 +3,6 @@ package org.qrtrace.venue.service;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.events.qr.QrKeys;
@@ -47,18 +46,18 @@ public class QrSigningKeys {
     public record PublishedKey(String kid, PublicKey publicKey, boolean active, Instant createdAt) {
     }
 
-    @Inject
-    QrKeyRepository keys;
-
-    @Inject
-    QrConfig qrConfig;
-
-    @Inject
-    Clock clock;
-
+    private final QrKeyRepository keys;
+    private final QrConfig qrConfig;
+    private final Clock clock;
     private final Map<String, PrivateKey> decrypted = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile MasterKeyCipher cipher;
+
+    QrSigningKeys(QrKeyRepository keys, QrConfig qrConfig, Clock clock) {
+        this.keys = keys;
+        this.qrConfig = qrConfig;
+        this.clock = clock;
+    }
 
     @Transactional
     void onStart(@Observes StartupEvent start) {

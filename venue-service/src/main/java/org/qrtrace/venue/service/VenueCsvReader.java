@@ -151,8 +151,7 @@ public final class VenueCsvReader {
         List<String> entrances = rawEntrances == null || rawEntrances.isBlank() ? List.of()
                 : Arrays.stream(rawEntrances.split("\\" + ENTRANCE_SEPARATOR, -1)).map(String::strip).toList();
         String organisation = cell(record, columns, "organisation");
-        if (organisation != null && !organisation.isBlank() && !requester.admin()
-                && !organisation.strip().equals(requester.organisation().orElse(null))) {
+        if (!VenueAccess.mayRegisterFor(requester, organisation == null ? null : organisation.strip())) {
             errors.add(new FieldError("organisation", "must be empty or your own organisation", line,
                     columns.get("organisation")));
         }

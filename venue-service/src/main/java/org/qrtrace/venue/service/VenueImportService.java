@@ -1,7 +1,6 @@
 package org.qrtrace.venue.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.common.error.FieldError;
@@ -9,11 +8,9 @@ import org.qrtrace.venue.config.VenueLimitsConfig;
 import org.qrtrace.venue.domain.IdentityKey;
 import org.qrtrace.venue.domain.ImportRaced;
 import org.qrtrace.venue.domain.ImportRejected;
-import org.qrtrace.venue.domain.OrganisationRequired;
 import org.qrtrace.venue.domain.Requester;
 import org.qrtrace.venue.domain.Venue;
-import org.qrtrace.venue.domain.VenueDraft;
-import org.qrtrace.venue.repository.DuplicateVenueException;
+import org.qrtrace.venue.domain.VenueAlreadyRegistered;
 import org.qrtrace.venue.repository.VenueRepository;
 import org.qrtrace.venue.service.VenueCsvReader.Parsed;
 import org.qrtrace.venue.service.VenueCsvReader.ValidRow;
@@ -37,20 +34,20 @@ public class VenueImportService {
 
     private static final Logger LOG = Logger.getLogger(VenueImportService.class);
 
-    @Inject
-    VenueRepository venues;
+    private final VenueRepository venues;
+    private final VenueService venueService;
+    private final VenueValidator validator;
+    private final VenueLimitsConfig limits;
+    private final Clock clock;
 
-    @Inject
-    VenueService venueService;
-
-    @Inject
-    VenueValidator validator;
-
-    @Inject
-    VenueLimitsConfig limits;
-
-    @Inject
-    Clock clock;
+    VenueImportService(VenueRepository venues, VenueService venueService, VenueValidator validator,
+                       VenueLimitsConfig limits, Clock clock) {
+        this.venues = venues;
+        this.venueService = venueService;
+        this.validator = validator;
+        this.limits = limits;
+        this.clock = clock;
+    }
 
     /** One created venue and the line it came from. */
     public record CreatedRow(int line, UUID id, String name) {
@@ -63,10 +60,7 @@ public class VenueImportService {
 
     @Transactional
     public Report importCsv(Requester requester, byte[] body, boolean partial) {
-        VenueService.requireManager(requester);
-        if (!requester.admin() && requester.organisation().isEmpty()) {
-            throw new OrganisationRequired("a venue manager needs an organisation (token claim 'org') to import venues");
-        }
+        VenueAccess.requireImporter(requester);
         long started = System.nanoTime();
         Parsed parsed = new VenueCsvReader(validator, limits.importMaxRows()).read(body, requester);
         int rows = parsed.rows();
@@ -99,14 +93,15 @@ public class VenueImportService {
         List<Venue> created = new ArrayList<>(fresh.size());
         List<CreatedRow> createdRows = new ArrayList<>(fresh.size());
         for (ValidRow r : fresh) {
-            Venue v = VenueService.newVenue(r.draft(), organisation(requester, r.draft()), now);
+            Venue v = VenueService.newVenue(r.draft(), VenueAccess.organisationOfImportedRow(requester, r.draft()), now);
             created.add(v);
             createdRows.add(new CreatedRow(r.line(), v.id(), v.name()));
         }
         if (!created.isEmpty()) {
             try {
                 venues.insert(created);
-            } catch (DuplicateVenueException e) {
+            } catch (VenueAlreadyRegistered e) {
+                // The file was checked against the registry; someone registered one of its venues since.
                 throw new ImportRaced();
             }
             venueService.appendRegistered(created);
@@ -114,9 +109,5 @@ public class VenueImportService {
         LOG.infof("CSV import: %d rows, %d venues created, %d rows rejected (checked in %d ms, stored in %d ms)", rows,
                 created.size(), rejectedRows, (validated - started) / 1_000_000, (System.nanoTime() - validated) / 1_000_000);
         return new Report(rows, created.size(), rejectedRows, createdRows, List.copyOf(reported), errorCount);
-    }
-
-    private static String organisation(Requester requester, VenueDraft draft) {
-        return requester.admin() ? draft.organisation() : requester.organisation().orElseThrow();
     }
 }

@@ -1,7 +1,6 @@
 package org.qrtrace.venue.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.common.adminunit.AdminUnit;
@@ -13,10 +12,6 @@ import org.qrtrace.venue.domain.Entrance;
 import org.qrtrace.venue.domain.EntranceNameTaken;
 import org.qrtrace.venue.domain.IdentityKey;
 import org.qrtrace.venue.domain.InvalidVenue;
-import org.qrtrace.venue.domain.NotAVenueManager;
-import org.qrtrace.venue.domain.NotYourOrganisation;
-import org.qrtrace.venue.domain.NotYourVenue;
-import org.qrtrace.venue.domain.OrganisationRequired;
 import org.qrtrace.venue.domain.Requester;
 import org.qrtrace.venue.domain.TooManyEntrances;
 import org.qrtrace.venue.domain.TooManyForBulk;
@@ -26,7 +21,6 @@ import org.qrtrace.venue.domain.VenueAlreadyRegistered;
 import org.qrtrace.venue.domain.VenueClosed;
 import org.qrtrace.venue.domain.VenueDraft;
 import org.qrtrace.venue.domain.VenueNotFound;
-import org.qrtrace.venue.repository.DuplicateVenueException;
 import org.qrtrace.venue.repository.OutboxRepository;
 import org.qrtrace.venue.repository.VenueFilter;
 import org.qrtrace.venue.repository.VenueRepository;
@@ -36,32 +30,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The venue registry's use cases. Every change and the events describing it are written in one transaction (the
- * outbox), so a venue never exists without its event or the other way round.
+ * outbox), so a venue never exists without its event or the other way round. Who may do what is
+ * {@link VenueAccess}'s to say.
  */
 @ApplicationScoped
 public class VenueService {
 
     private static final Logger LOG = Logger.getLogger(VenueService.class);
 
-    @Inject
-    VenueRepository venues;
+    private final VenueRepository venues;
+    private final OutboxRepository outbox;
+    private final VenueValidator validator;
+    private final QrConfig qrConfig;
+    private final Clock clock;
 
-    @Inject
-    OutboxRepository outbox;
-
-    @Inject
-    VenueValidator validator;
-
-    @Inject
-    QrConfig qrConfig;
-
-    @Inject
-    Clock clock;
+    VenueService(VenueRepository venues, OutboxRepository outbox, VenueValidator validator, QrConfig qrConfig,
+                 Clock clock) {
+        this.venues = venues;
+        this.outbox = outbox;
+        this.validator = validator;
+        this.qrConfig = qrConfig;
+        this.clock = clock;
+    }
 
     /** The outcome of a token rotation. */
     public record Rotation(Venue venue, UUID entranceId, int tokenVersion, Instant previousValidUntil) {
@@ -74,6 +68,11 @@ public class VenueService {
      * {@code includeClosed}. Always limited to the venues the requester manages.
      */
     public record Criteria(AdminUnit adminUnit, Category category, String name, boolean includeClosed) {
+
+        /** The open venues of a unit (null = anywhere) and category (null = any): a bulk poster selection. */
+        public static Criteria open(AdminUnit adminUnit, Category category) {
+            return new Criteria(adminUnit, category, null, false);
+        }
     }
 
     /** A page of results. */
@@ -82,22 +81,14 @@ public class VenueService {
 
     @Transactional
     public Venue create(Requester requester, VenueInput input) {
-        requireManager(requester);
-        VenueValidator.Result result = validator.validate(input, true);
-        if (!result.valid()) {
-            throw new InvalidVenue(result.errors());
-        }
-        String organisation = organisationFor(requester, result.draft().organisation());
-        VenueDraft draft = result.draft();
-        if (venues.findOpenDuplicate(draft.identity(), null).isPresent()) {
+        VenueAccess.requireManager(requester);
+        VenueDraft draft = valid(input, true);
+        String organisation = VenueAccess.organisationOfNewVenue(requester, draft.organisation());
+        if (venues.openDuplicateExists(draft.identity(), null)) {
             throw new VenueAlreadyRegistered();
         }
         Venue venue = newVenue(draft, organisation, clock.instant());
-        try {
-            venues.insert(List.of(venue));
-        } catch (DuplicateVenueException e) {
-            throw new VenueAlreadyRegistered();
-        }
+        venues.insert(List.of(venue));
         outbox.append(List.of(VenueEvents.registered(venue, venue.createdAt())));
         LOG.infof("venue %s registered in %s with %d entrances", venue.id(), venue.adminUnitCode(), venue.entrances().size());
         return venue;
@@ -116,18 +107,14 @@ public class VenueService {
 
     @Transactional
     public Venue get(Requester requester, UUID id) {
-        return owned(requester, id, false);
+        return managed(requester, id, false);
     }
 
     @Transactional
     public Venue update(Requester requester, UUID id, VenueInput input) {
-        Venue current = owned(requester, id, true);
+        Venue current = managed(requester, id, true);
         requireOpen(current);
-        VenueValidator.Result result = validator.validate(input, false);
-        if (!result.valid()) {
-            throw new InvalidVenue(result.errors());
-        }
-        VenueDraft d = result.draft();
+        VenueDraft d = valid(input, false);
         if (d.organisation() != null && !d.organisation().equals(current.organisation())) {
             throw new InvalidVenue("organisation", "cannot be changed here; register the venue under the "
                     + "new organisation instead");
@@ -139,21 +126,17 @@ public class VenueService {
         if (sameFields(current, next)) {
             return current;
         }
-        if (venues.findOpenDuplicate(d.identity(), id).isPresent()) {
+        if (venues.openDuplicateExists(d.identity(), id)) {
             throw new VenueAlreadyRegistered();
         }
-        try {
-            venues.update(next);
-        } catch (DuplicateVenueException e) {
-            throw new VenueAlreadyRegistered();
-        }
+        venues.update(next);
         outbox.append(List.of(VenueEvents.updated(next, now)));
         return next;
     }
 
     @Transactional
     public Entrance addEntrance(Requester requester, UUID venueId, String name) {
-        Venue venue = owned(requester, venueId, true);
+        Venue venue = managed(requester, venueId, true);
         requireOpen(venue);
         var errors = validator.validateEntranceName(name);
         if (!errors.isEmpty()) {
@@ -180,7 +163,7 @@ public class VenueService {
      */
     @Transactional
     public Rotation rotate(Requester requester, UUID venueId, UUID entranceId) {
-        Venue venue = owned(requester, venueId, true);
+        Venue venue = managed(requester, venueId, true);
         requireOpen(venue);
         Instant now = clock.instant();
         Instant previousValidUntil = now.plus(qrConfig.rotationGrace());
@@ -201,7 +184,7 @@ public class VenueService {
     /** Closes the venue and revokes all its codes at once; closing a closed venue changes nothing. */
     @Transactional
     public Venue close(Requester requester, UUID venueId, String reason) {
-        Venue venue = owned(requester, venueId, true);
+        Venue venue = managed(requester, venueId, true);
         if (venue.closed()) {
             return venue;
         }
@@ -216,70 +199,49 @@ public class VenueService {
     /** Page {@code page} (from 0) of {@code size} venues matching the criteria, by name. */
     @Transactional
     public Page list(Requester requester, Criteria criteria, int page, int size) {
-        VenueRepository.Page result = venues.search(filter(requester, criteria), page * size, size);
+        VenueRepository.Result result = venues.search(filter(requester, criteria), page, size);
         return new Page(result.items(), page, size, result.total());
     }
 
     /**
-     * Open venues for bulk posters, selected as {@link #list} selects them (same filter and ownership rules); when more
-     * than {@code limit} match, the selection must be narrowed.
+     * The open venues of a bulk poster selection, chosen as {@link #list} chooses (the same filter, so the same
+     * ownership rules); when more than {@code limit} match, the selection must be narrowed.
      */
     @Transactional
     public List<Venue> selectForPosters(Requester requester, AdminUnit adminUnit, Category category, int limit) {
-        VenueRepository.Page selected = venues.search(filter(requester, new Criteria(adminUnit, category, null, false)),
-                0, limit);
+        VenueRepository.Result selected = venues.search(filter(requester, Criteria.open(adminUnit, category)), 0, limit);
         if (selected.total() > limit) {
             throw new TooManyForBulk(selected.total(), limit);
         }
         return selected.items();
     }
 
-    /** The repository filter of the criteria, restricted to the venues the requester manages. */
+    /** The one translation of criteria into the repository's filter, restricted to what the requester may see. */
     static VenueFilter filter(Requester requester, Criteria criteria) {
-        requireManager(requester);
+        VenueFilter.Visibility visibility = VenueAccess.visibility(requester);
         return new VenueFilter(
                 criteria.adminUnit() == null ? null : AdminUnits.bundled().subtree(criteria.adminUnit().code()),
                 criteria.category(),
                 criteria.name() == null || criteria.name().isBlank() ? null : IdentityKey.searchable(criteria.name()),
-                criteria.includeClosed(), !requester.admin(), requester.venueIds(), requester.organisation().orElse(null));
+                criteria.includeClosed(), visibility);
     }
 
-    /** The venue if it exists and the requester may manage it: {@link VenueNotFound} or {@link NotYourVenue} otherwise. */
-    Venue owned(Requester requester, UUID id, boolean forUpdate) {
-        requireManager(requester);
+    /** The venue if it exists and the requester manages it: {@link VenueNotFound} or {@code NotYourVenue} otherwise. */
+    private Venue managed(Requester requester, UUID id, boolean forUpdate) {
+        VenueAccess.requireManager(requester);
         Venue venue = venues.find(id, forUpdate).orElseThrow(() -> new VenueNotFound(id));
-        if (!requester.owns(venue)) {
-            throw new NotYourVenue();
-        }
-        return venue;
+        return VenueAccess.requireManages(requester, venue);
     }
 
-    /**
-     * The organisation a new venue belongs to. An admin may name any (or none); a venue manager registers for its own
-     * organisation and needs one, since a venue it could not see afterwards would be lost to it.
-     */
-    String organisationFor(Requester requester, String requested) {
-        if (requester.admin()) {
-            return requested;
+    private VenueDraft valid(VenueInput input, boolean withEntrances) {
+        VenueValidator.Result result = validator.validate(input, withEntrances);
+        if (!result.valid()) {
+            throw new InvalidVenue(result.errors());
         }
-        Optional<String> own = requester.organisation();
-        if (own.isEmpty()) {
-            throw new OrganisationRequired("a venue manager needs an organisation (token claim 'org') to register "
-                    + "venues; ask an administrator to register it or to issue such a token");
-        }
-        if (requested != null && !requested.equals(own.get())) {
-            throw new NotYourOrganisation();
-        }
-        return own.get();
+        return result.draft();
     }
 
-    static void requireManager(Requester requester) {
-        if (!requester.mayManageVenues()) {
-            throw new NotAVenueManager();
-        }
-    }
-
-    static void requireOpen(Venue venue) {
+    private static void requireOpen(Venue venue) {
         if (venue.closed()) {
             throw new VenueClosed(venue.id());
         }
