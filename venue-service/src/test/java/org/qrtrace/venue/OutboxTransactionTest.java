@@ -9,8 +9,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.qrtrace.deploy.testing.RealInfraTestResource;
-import org.qrtrace.deploy.testing.TestTokens;
+import org.qrtrace.testing.RealInfraTestResource;
+import org.qrtrace.testing.TestTokens;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.events.VenueClosed;
 import org.qrtrace.venue.domain.Requester;
@@ -55,7 +55,7 @@ import static org.qrtrace.venue.VenueTestSupport.venueJson;
  */
 @QuarkusTest
 @TestProfile(OutboxTransactionTest.RelayStopped.class)
-@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "venue"))
+@QuarkusTestResource(value = RealInfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "venue"))
 class OutboxTransactionTest {
 
     public static class RelayStopped implements QuarkusTestProfile {
