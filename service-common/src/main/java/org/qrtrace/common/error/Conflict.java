@@ -10,4 +10,9 @@ public class Conflict extends DomainException {
     public Conflict(String title, String detail) {
         super(title, detail);
     }
+
+    /** {@code errors}: the fields whose values collide (e.g. a reference that must be unique). */
+    public Conflict(String title, String detail, java.util.List<FieldError> errors) {
+        super(title, detail, errors);
+    }
 }

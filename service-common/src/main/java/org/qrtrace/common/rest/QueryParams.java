@@ -41,6 +41,11 @@ public final class QueryParams {
         return parse(name, value, AdminUnitCode::of, "must be an administrative unit code of 2 to 5 digits");
     }
 
+    /** One of an enum's constants, by its exact name (e.g. {@code OPEN}); the rule lists the accepted names. */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+        return parse(name, value, v -> Enum.valueOf(type, v), "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
     private static <T> T parse(String name, String value, Function<String, T> parser, String rule) {
         if (value == null || value.isBlank()) {
             return null;

@@ -23,6 +23,8 @@ public interface TracingConfig {
 
     Reports reports();
 
+    Cases cases();
+
     interface Presence {
         /** Presence data older than this is dropped, a whole day partition at a time. */
         @WithDefault("P21D")
@@ -102,5 +104,14 @@ public interface TracingConfig {
         /** How often the scheduler checks whether today's snapshot is due. */
         @WithDefault("60s")
         String snapshotCheckEvery();
+    }
+
+    interface Cases {
+        /**
+         * Days a case's contact is followed after their last exposure: the incubation period the health authority
+         * uses (14 days); past it, a contact without a final follow-up status is overdue.
+         */
+        @WithDefault("14")
+        int followUpDays();
     }
 }

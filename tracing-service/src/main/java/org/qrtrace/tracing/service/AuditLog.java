@@ -30,7 +30,10 @@ public class AuditLog {
     public static final String GENESIS = "0".repeat(64);
 
     /** What was done. */
-    public enum Action { EXPOSURE_QUERY, EXPOSURE_QUERY_READ, EXPOSURE_EXPORT, VENUE_PRESENCE_READ }
+    public enum Action {
+        EXPOSURE_QUERY, EXPOSURE_QUERY_READ, EXPOSURE_EXPORT, VENUE_PRESENCE_READ,
+        CASE_OPEN, CASE_LIST, CASE_READ, CASE_CHAIN_READ, CASE_CONTACTS_READ, CASE_CONTACT_FOLLOW_UP
+    }
 
     private final AuditRepository repository;
     private final AccessPolicy access;

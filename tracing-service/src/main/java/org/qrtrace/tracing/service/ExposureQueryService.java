@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Runs, stores and re-reads exposure queries for health officers: the {@link ExposureTracer} decides the contacts on
  * the whole presence store, the result is then restricted to venues inside the officer's jurisdiction, stored with
- * contacts still sealed ({@link StoredExposure}), audited, and rendered with phones opened for that officer
+ * contacts still sealed ({@link StoredExposure}) and, when its reference names a case, as that case's contacts
+ * ({@link CaseContacts}), audited, and rendered with phones opened for that officer
  * ({@link ExposureRenderer}).
  */
 @ApplicationScoped
@@ -34,6 +35,7 @@ public class ExposureQueryService {
     private final PresenceRepository presence;
     private final ExposureQueryRepository queries;
     private final ExposureRenderer renderer;
+    private final CaseContacts caseContacts;
     private final AccessPolicy access;
     private final AuditLog audit;
     private final ObjectMapper mapper;
@@ -41,12 +43,13 @@ public class ExposureQueryService {
     private final Clock clock;
 
     ExposureQueryService(ExposureRequests requests, PresenceRepository presence, ExposureQueryRepository queries,
-                         ExposureRenderer renderer, AccessPolicy access, AuditLog audit, ObjectMapper mapper,
-                         MeterRegistry metrics, Clock clock) {
+                         ExposureRenderer renderer, CaseContacts caseContacts, AccessPolicy access, AuditLog audit,
+                         ObjectMapper mapper, MeterRegistry metrics, Clock clock) {
         this.requests = requests;
         this.presence = presence;
         this.queries = queries;
         this.renderer = renderer;
+        this.caseContacts = caseContacts;
         this.access = access;
         this.audit = audit;
         this.mapper = mapper;
@@ -72,6 +75,7 @@ public class ExposureQueryService {
         byte[] result = ExposureQueryRepository.gzipJson(mapper, stored);
         phases.done("serialise");
         queries.insert(row, result);
+        caseContacts.record(row.caseReference(), jurisdiction, stored);
         phases.done("store");
         audit.append(AuditLog.Action.EXPOSURE_QUERY, row.caseReference(), auditParameters(row.id(), query.shown()),
                 stored.contacts().size());

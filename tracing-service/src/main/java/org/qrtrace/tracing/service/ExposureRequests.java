@@ -1,10 +1,7 @@
 package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.qrtrace.common.crypto.Pseudonymiser;
 import org.qrtrace.common.error.InvalidInput;
-import org.qrtrace.common.phone.E164Phone;
-import org.qrtrace.common.phone.InvalidPhoneException;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.ExposureParameters;
 
@@ -12,18 +9,18 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Reads an officer's exposure query: who the index person is (a phone typed in becomes its pseudonym here, the phone
- * goes no further) and the parameters with their defaults and limits (docs/architecture.md, "Exposure query"). What
+ * Reads an officer's exposure query: who the index person is (a phone typed in becomes its pseudonym at once, in
+ * {@link PersonPseudonyms}) and the parameters with their defaults and limits (docs/architecture.md, "Exposure query"). What
  * Bean Validation checks on {@link ExposureQueryRequest} itself is not repeated.
  */
 @ApplicationScoped
 public class ExposureRequests {
 
-    private final Pseudonymiser pseudonymiser;
+    private final PersonPseudonyms persons;
     private final TracingConfig.Exposure limits;
 
-    ExposureRequests(Pseudonymiser pseudonymiser, TracingConfig config) {
-        this.pseudonymiser = pseudonymiser;
+    ExposureRequests(PersonPseudonyms persons, TracingConfig config) {
+        this.persons = persons;
         this.limits = config.exposure();
     }
 
@@ -39,24 +36,7 @@ public class ExposureRequests {
 
     /** @throws InvalidInput naming the field at fault */
     public Query read(ExposureQueryRequest request) {
-        return new Query(indexPseudonym(request), parameters(request));
-    }
-
-    private String indexPseudonym(ExposureQueryRequest r) {
-        boolean hasPhone = r.phone() != null && !r.phone().isBlank();
-        boolean hasPseudonym = r.pseudonym() != null && !r.pseudonym().isBlank();
-        if (hasPhone == hasPseudonym) {
-            throw InvalidInput.field(hasPhone ? "pseudonym" : "phone",
-                    hasPhone ? "give either phone or pseudonym, not both" : "phone or pseudonym of the index person is required");
-        }
-        if (hasPseudonym) {
-            return r.pseudonym();
-        }
-        try {
-            return pseudonymiser.pseudonymOf(E164Phone.parse(r.phone()));
-        } catch (InvalidPhoneException e) {
-            throw InvalidInput.field("phone", e.getMessage());
-        }
+        return new Query(persons.pseudonymOf(request.phone(), request.pseudonym()), parameters(request));
     }
 
     private ExposureParameters parameters(ExposureQueryRequest r) {

@@ -1,0 +1,87 @@
+package org.qrtrace.tracing.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qrtrace.common.rest.QueryParams;
+import org.qrtrace.common.security.Roles;
+import org.qrtrace.tracing.domain.CaseStatus;
+import org.qrtrace.tracing.service.CaseRequest;
+import org.qrtrace.tracing.service.CaseService;
+import org.qrtrace.tracing.service.CaseView;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Confirmed cases, for health officers whose jurisdiction covers the case's unit (docs/architecture.md, "Cases"). */
+@Path("/api/v1/cases")
+@Tag(name = "cases", description = "Confirmed cases: opened by a health officer, listed, read, and the chain of cases "
+        + "linked from one another; every read audited.")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.HEALTH_OFFICER)
+public class CaseResource {
+
+    private final CaseService service;
+
+    CaseResource(CaseService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "openCase", summary = "Open a confirmed case",
+            description = "The person by phone (pseudonymised at once, never stored) or pseudonym; the reference is "
+                    + "unique; audited. Roles: health-officer whose jurisdiction covers adminUnitCode.")
+    public Response open(@Valid @NotNull(message = "a JSON body is required") CaseRequest request) {
+        CaseView created = service.open(request);
+        return Response.created(URI.create("/api/v1/cases/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listCases", summary = "Cases of a unit",
+            description = "Cases of a unit and the units below it (the officer's jurisdiction by default), newest "
+                    + "confirmation first, optionally by status; audited. Roles: health-officer.")
+    public List<CaseView> list(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("status") String status,
+                               @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be >= 1")
+                               @Max(value = 1000, message = "must be <= 1000") int limit) {
+        return service.list(QueryParams.adminUnitCode("adminUnitCode", adminUnitCode),
+                QueryParams.oneOf("status", status, CaseStatus.class), limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getCase", summary = "A case",
+            description = "One case; audited. Roles: health-officer whose jurisdiction covers the case's unit.")
+    public CaseView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Path("/{id}/chain")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getCaseChain", summary = "The chain of linked cases",
+            description = "The tree the case belongs to: its root and every case linked from it, recursively (id, "
+                    + "reference, confirmation time); audited. Roles: health-officer whose jurisdiction covers the case's unit.")
+    public CaseView.ChainNode chain(@PathParam("id") UUID id) {
+        return service.chain(id);
+    }
+}
