@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** The outbox relay to Kafka. Defaults are documented in the README. */
-@ConfigMapping(prefix = "qrtrace.outbox")
+@ConfigMapping(prefix = "qrtrace.venue.outbox")
 public interface OutboxConfig {
     /** How often the relay looks for unsent events (Quarkus scheduler syntax, e.g. {@code 1s}). */
     @WithDefault("1s")

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Poster rendering. Defaults are documented in the README. */
-@ConfigMapping(prefix = "qrtrace.posters")
+@ConfigMapping(prefix = "qrtrace.venue.posters")
 public interface PosterConfig {
     /** Most venues in one bulk poster PDF; a larger selection must be narrowed by its filter. */
     @WithDefault("300")

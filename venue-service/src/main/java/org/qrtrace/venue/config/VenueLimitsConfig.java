@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Limits of the venue API and CSV import, and what it tells callers to wait. Defaults are documented in the README. */
-@ConfigMapping(prefix = "qrtrace.venues")
+@ConfigMapping(prefix = "qrtrace.venue.limits")
 public interface VenueLimitsConfig {
     /** Default page size of {@code GET /api/v1/venues}. */
     @WithDefault("50")

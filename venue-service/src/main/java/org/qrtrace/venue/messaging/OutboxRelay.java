@@ -64,14 +64,14 @@ public class OutboxRelay {
 
     @PostConstruct
     void init() {
-        relayed = Counter.builder("qrtrace.outbox.relayed").description("venue events acknowledged by Kafka")
+        relayed = Counter.builder("qrtrace.venue.outbox.relayed").description("venue events acknowledged by Kafka")
                 .register(metrics);
-        failures = Counter.builder("qrtrace.outbox.failures").description("relay runs that failed").register(metrics);
-        Gauge.builder("qrtrace.outbox.pending", outbox, OutboxRepository::countUnsent)
+        failures = Counter.builder("qrtrace.venue.outbox.failures").description("relay runs that failed").register(metrics);
+        Gauge.builder("qrtrace.venue.outbox.pending", outbox, OutboxRepository::countUnsent)
                 .description("venue events not yet acknowledged by Kafka").register(metrics);
     }
 
-    @Scheduled(every = "${qrtrace.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${qrtrace.venue.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void scheduled() {
         if (stopping || clock.instant().isBefore(nextAttempt)) {

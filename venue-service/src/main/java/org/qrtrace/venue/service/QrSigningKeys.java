@@ -6,7 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.events.qr.QrKeys;
-import org.qrtrace.venue.config.QrConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.qrtrace.venue.repository.QrKeyRepository;
 import org.qrtrace.venue.repository.QrKeyRepository.StoredKey;
 
@@ -47,15 +47,16 @@ public class QrSigningKeys {
     }
 
     private final QrKeyRepository keys;
-    private final QrConfig qrConfig;
+    private final String masterKey;
     private final Clock clock;
     private final Map<String, PrivateKey> decrypted = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile MasterKeyCipher cipher;
 
-    QrSigningKeys(QrKeyRepository keys, QrConfig qrConfig, Clock clock) {
+    /** @param masterKey {@code qrtrace.qr.master-key} (env QRTRACE_QR_MASTER_KEY): Base64 of 32 random bytes */
+    QrSigningKeys(QrKeyRepository keys, @ConfigProperty(name = "qrtrace.qr.master-key") String masterKey, Clock clock) {
         this.keys = keys;
-        this.qrConfig = qrConfig;
+        this.masterKey = masterKey;
         this.clock = clock;
     }
 
@@ -134,7 +135,7 @@ public class QrSigningKeys {
 
     private MasterKeyCipher cipher() {
         if (cipher == null) {
-            cipher = new MasterKeyCipher(qrConfig.masterKey());
+            cipher = new MasterKeyCipher(masterKey);
         }
         return cipher;
     }
