@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.checkin.domain.CheckinOutcome;
 import org.qrtrace.checkin.service.CheckinCommand;
@@ -50,6 +53,10 @@ public class CheckinResource {
             description = "201 for a new visit, 200 for the same visit within the duplicate window; answered only "
                     + "after Kafka acknowledged; 503 with Retry-After when it cannot. An Idempotency-Key makes a retry "
                     + "the same check-in. Public.")
+    @APIResponse(responseCode = "201", description = "a new visit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckinResponse.class)))
+    @APIResponse(responseCode = "200", description = "the same visit within the duplicate window",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckinResponse.class)))
     public CompletionStage<Response> checkIn(@Valid @NotNull CheckinRequest request,
                                              @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServerRequest http) {
         CheckedIn.Declaration declaration = request.declaration() == null ? null : new CheckedIn.Declaration(

@@ -16,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.common.rest.QueryParams;
@@ -49,6 +52,8 @@ public class CaseResource {
     @Operation(operationId = "openCase", summary = "Open a confirmed case",
             description = "The person by phone (pseudonymised at once, never stored) or pseudonym; the reference is "
                     + "unique; audited. Roles: health-officer whose jurisdiction covers adminUnitCode.")
+    @APIResponse(responseCode = "201", description = "the case opened, with its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response open(@Valid @NotNull(message = "a JSON body is required") CaseRequest request) {
         CaseView created = service.open(request);
         return Response.created(URI.create("/api/v1/cases/" + created.id())).entity(created).build();

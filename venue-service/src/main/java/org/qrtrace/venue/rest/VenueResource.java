@@ -28,6 +28,9 @@ import org.qrtrace.venue.rest.VenueViews.VenueView;
 import org.qrtrace.venue.service.QrCodes;
 import org.qrtrace.venue.service.VenueService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,6 +60,8 @@ public class VenueResource {
     @Operation(operationId = "createVenue", summary = "Register a venue",
             description = "Registers a venue with its entrances; 201 with Location and the venue, each code's qrUrl "
                     + "included; 409 on a duplicate. Roles: venue-manager (with an org claim), admin.")
+    @APIResponse(responseCode = "201", description = "the venue registered, with its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VenueView.class)))
     public Response create(@NotNull @Valid CreateVenue request, @Context UriInfo uri) {
         Venue venue = venues.create(requesters.current(), request.toInput());
         return Response.created(uri.getAbsolutePathBuilder().path(venue.id().toString()).build())
@@ -122,6 +127,8 @@ public class VenueResource {
     @Operation(operationId = "addEntrance", summary = "Add an entrance",
             description = "Adds an entrance with its own QR code; 201 with the entrance (EntranceAdded). Roles: the "
                     + "venue's manager, admin.")
+    @APIResponse(responseCode = "201", description = "the entrance added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VenueViews.EntranceView.class)))
     public Response addEntrance(@PathParam("id") UUID id, @NotNull @Valid NewEntrance request) {
         Entrance entrance = venues.addEntrance(requesters.current(), id, request.name());
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
