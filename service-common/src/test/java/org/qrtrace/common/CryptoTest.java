@@ -121,6 +121,15 @@ class CryptoTest {
         assertThrows(IllegalArgumentException.class, () -> new Pseudonymiser(new byte[8]));
     }
 
+    @Test
+    void aPseudonymIsWhatThePseudonymiserWritesAndNothingElse() {
+        String hex = new Pseudonymiser(PEPPER).pseudonymOf(E164Phone.parse("0912 345 678"));
+        assertEquals(hex, org.qrtrace.common.crypto.Pseudonym.of(hex).hex());
+        for (String bad : new String[] {"", hex.toUpperCase(), hex.substring(1), hex + "0", "0912345678"}) {
+            assertThrows(IllegalArgumentException.class, () -> org.qrtrace.common.crypto.Pseudonym.of(bad), bad);
+        }
+    }
+
     /** A derived key is HMAC-SHA256(pepper, purpose) as it was computed by hand before (links made then still open). */
     @Test
     void keysForOtherPurposesAreTheHmacOfThePurpose() throws Exception {

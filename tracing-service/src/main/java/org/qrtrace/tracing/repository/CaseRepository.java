@@ -1,5 +1,6 @@
 package org.qrtrace.tracing.repository;
 
+import org.qrtrace.common.crypto.Pseudonym;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.qrtrace.common.adminunit.AdminUnitCode;
 import org.qrtrace.tracing.domain.CaseStatus;
@@ -26,7 +27,7 @@ public class CaseRepository {
     }
 
     /** A case as stored. */
-    public record CaseRow(UUID id, String caseReference, String pseudonym, Instant confirmedAt,
+    public record CaseRow(UUID id, String caseReference, Pseudonym pseudonym, Instant confirmedAt,
                           AdminUnitCode adminUnitCode, CaseStatus status, Instant createdAt, String createdBy,
                           UUID linkedFromCaseId) {
     }
@@ -39,7 +40,7 @@ public class CaseRepository {
     public boolean insert(CaseRow c) {
         return jdbc.update("store the case", "INSERT INTO confirmed_case (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (case_reference) DO NOTHING",
-                c.id(), c.caseReference(), c.pseudonym(), c.confirmedAt(), c.adminUnitCode().value(), c.status().name(),
+                c.id(), c.caseReference(), c.pseudonym().hex(), c.confirmedAt(), c.adminUnitCode().value(), c.status().name(),
                 c.createdAt(), c.createdBy(), c.linkedFromCaseId()) == 1;
     }
 
@@ -79,7 +80,7 @@ public class CaseRepository {
     }
 
     private static CaseRow row(ResultSet rs) throws SQLException {
-        return new CaseRow(Sql.uuid(rs, "id"), rs.getString("case_reference"), rs.getString("pseudonym"),
+        return new CaseRow(Sql.uuid(rs, "id"), rs.getString("case_reference"), Pseudonym.of(rs.getString("pseudonym")),
                 Sql.instant(rs, "confirmed_at"), AdminUnitCode.of(rs.getString("admin_unit_code")),
                 CaseStatus.valueOf(rs.getString("status")), Sql.instant(rs, "created_at"), rs.getString("created_by"),
                 Sql.uuid(rs, "linked_from_case_id"));

@@ -1,5 +1,6 @@
 package org.qrtrace.tracing.service;
 
+import org.qrtrace.common.crypto.Pseudonym;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.qrtrace.common.adminunit.AdminUnitCode;
@@ -50,7 +51,7 @@ public class CaseService {
     @Transactional
     public CaseView open(CaseRequest request) {
         Jurisdiction jurisdiction = access.officerJurisdiction();
-        String pseudonym = persons.pseudonymOf(request.phone(), request.pseudonym());
+        Pseudonym pseudonym = persons.pseudonymOf(request.phone(), request.pseudonym());
         AdminUnitCode unit = knownUnit(parseUnit(request.adminUnitCode()));
         if (!jurisdiction.covers(unit)) {
             throw new OutsideJurisdiction("administrative unit " + unit);
@@ -68,7 +69,7 @@ public class CaseService {
             throw new DuplicateCaseReference(row.caseReference());
         }
         Map<String, Object> parameters = caseParameters(row);
-        parameters.put("pseudonym", pseudonym);
+        parameters.put("pseudonym", pseudonym.hex());
         parameters.put("adminUnitCode", unit.value());
         if (row.linkedFromCaseId() != null) {
             parameters.put("linkedFromCaseId", row.linkedFromCaseId().toString());

@@ -11,7 +11,7 @@ public record CaseView(UUID id, String caseReference, String pseudonym, Instant 
                        String status, Instant createdAt, String createdBy, UUID linkedFromCaseId) {
 
     static CaseView of(CaseRow c) {
-        return new CaseView(c.id(), c.caseReference(), c.pseudonym(), c.confirmedAt(), c.adminUnitCode().value(),
+        return new CaseView(c.id(), c.caseReference(), c.pseudonym().hex(), c.confirmedAt(), c.adminUnitCode().value(),
                 c.status().name(), c.createdAt(), c.createdBy(), c.linkedFromCaseId());
     }
 

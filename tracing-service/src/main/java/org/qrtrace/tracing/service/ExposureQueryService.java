@@ -64,7 +64,7 @@ public class ExposureQueryService {
         ExposurePhases phases = new ExposurePhases(metrics, query.parameters().depth());
 
         ExposurePhases.TimedLookup lookup = new ExposurePhases.TimedLookup(presence);
-        ExposureResult all = new ExposureTracer(lookup).trace(query.indexPseudonym(), query.parameters());
+        ExposureResult all = new ExposureTracer(lookup).trace(query.indexPseudonym().hex(), query.parameters());
         phases.done("trace", lookup.nanos());
         VenueScope scope = renderer.scope(all.venueIds(), jurisdiction);
         StoredExposure stored = StoredExposure.of(all.visibleAt(scope::visible));

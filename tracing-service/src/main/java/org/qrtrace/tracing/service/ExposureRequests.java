@@ -1,6 +1,7 @@
 package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.qrtrace.common.crypto.Pseudonym;
 import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.ExposureParameters;
@@ -25,11 +26,11 @@ public class ExposureRequests {
     }
 
     /** A query read: the index person's pseudonym and the parameters the tracer runs with. */
-    public record Query(String indexPseudonym, ExposureParameters parameters) {
+    public record Query(Pseudonym indexPseudonym, ExposureParameters parameters) {
 
         /** The parameters as stored with the query and shown to the officer. */
         public ExposureQueryView.Parameters shown() {
-            return new ExposureQueryView.Parameters(indexPseudonym, parameters.from(), parameters.to(),
+            return new ExposureQueryView.Parameters(indexPseudonym.hex(), parameters.from(), parameters.to(),
                     (int) parameters.buffer().toMinutes(), (int) parameters.minOverlap().toMinutes(), parameters.depth());
         }
     }

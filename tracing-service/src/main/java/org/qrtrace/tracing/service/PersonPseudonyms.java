@@ -1,6 +1,7 @@
 package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.qrtrace.common.crypto.Pseudonym;
 import org.qrtrace.common.crypto.Pseudonymiser;
 import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.common.phone.E164Phone;
@@ -20,7 +21,7 @@ public class PersonPseudonyms {
     }
 
     /** @throws InvalidInput naming {@code phone} or {@code pseudonym} when neither, both, or a bad phone is given */
-    public String pseudonymOf(String phone, String pseudonym) {
+    public Pseudonym pseudonymOf(String phone, String pseudonym) {
         boolean hasPhone = phone != null && !phone.isBlank();
         boolean hasPseudonym = pseudonym != null && !pseudonym.isBlank();
         if (hasPhone == hasPseudonym) {
@@ -28,10 +29,14 @@ public class PersonPseudonyms {
                     hasPhone ? "give either phone or pseudonym, not both" : "phone or pseudonym of the index person is required");
         }
         if (hasPseudonym) {
-            return pseudonym;
+            try {
+                return Pseudonym.of(pseudonym);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInput.field("pseudonym", "must be 64 lower-case hex digits");
+            }
         }
         try {
-            return pseudonymiser.pseudonymOf(E164Phone.parse(phone));
+            return Pseudonym.of(pseudonymiser.pseudonymOf(E164Phone.parse(phone)));
         } catch (InvalidPhoneException e) {
             throw InvalidInput.field("phone", e.getMessage());
         }
