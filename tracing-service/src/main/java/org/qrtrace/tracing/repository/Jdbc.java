@@ -1,5 +1,8 @@
 package org.qrtrace.tracing.repository;
 
+import org.jboss.logging.Logger;
+import org.qrtrace.common.error.DatabaseErrors;
+import org.qrtrace.tracing.domain.StoreUnavailable;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,16 +46,28 @@ public class Jdbc {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(Jdbc.class);
+
     private final AgroalDataSource dataSource;
 
     Jdbc(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Runs {@code work} on a connection; a database that cannot be reached is {@link StoreUnavailable} (503 with
+     * Retry-After, as in every service: service-common's {@link DatabaseErrors}), any other failure a
+     * {@link DatabaseFailure} (a defect: 500 with a correlation id). Expected conflicts are handled in the SQL itself
+     * ({@code ON CONFLICT}).
+     */
     public <T> T with(String doing, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
+            if (DatabaseErrors.unreachable(e)) {
+                LOG.warnf("database unreachable, cannot %s: %s", doing, e.getMessage());
+                throw new StoreUnavailable();
+            }
             throw new DatabaseFailure(doing, e);
         }
     }

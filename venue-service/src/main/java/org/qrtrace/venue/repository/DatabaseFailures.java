@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
+import org.qrtrace.common.error.DatabaseErrors;
 import org.qrtrace.venue.config.VenueLimitsConfig;
 import org.qrtrace.venue.domain.ConcurrentChange;
 import org.qrtrace.venue.domain.RegistryUnavailable;
@@ -14,7 +15,6 @@ import org.qrtrace.venue.domain.VenueAlreadyRegistered;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -64,31 +64,17 @@ public class DatabaseFailures {
 
     RuntimeException translate(String doing, PersistenceException e) {
         SQLException sql = sqlCause(e);
-        String state = sql == null ? null : sql.getSQLState();
-        if (find(e, JDBCConnectionException.class) != null || unreachable(state) || acquisitionTimedOut(sql)) {
+        String state = DatabaseErrors.sqlState(e);
+        if (find(e, JDBCConnectionException.class) != null || DatabaseErrors.unreachable(e)) {
             // The driver's message here says what failed to connect (host, port), never a row's data.
             LOG.warnf("database unreachable, cannot %s: %s", doing, sql == null ? e.getMessage() : sql.getMessage());
             return new RegistryUnavailable(retryAfter);
         }
-        if ("23505".equals(state)) {
+        if (DatabaseErrors.uniqueViolation(e)) {
             return violates(e, sql, VENUE_IDENTITY_INDEX) ? new VenueAlreadyRegistered() : new ConcurrentChange();
         }
         return new IllegalStateException("cannot " + doing + ": database failure"
                 + (state == null ? "" : " (SQLState " + state + ")"), e);
-    }
-
-    /**
-     * Connection exceptions (class 08), the server shutting down or starting (57P01-57P03), too many connections
-     * (53300).
-     */
-    private static boolean unreachable(String state) {
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03") || state.equals("53300"));
-    }
-
-    /** The pool waited in vain for a connection (Agroal: an SQLException without SQLState caused by a timeout). */
-    private static boolean acquisitionTimedOut(SQLException sql) {
-        return sql != null && sql.getSQLState() == null && find(sql, TimeoutException.class) != null;
     }
 
     private static boolean violates(PersistenceException e, SQLException sql, String constraint) {
