@@ -1,10 +1,12 @@
 package org.qrtrace.tracing.it;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +24,16 @@ import org.qrtrace.testing.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +73,9 @@ class NotificationFlowTest {
     static final String PHONE_1 = "84911000001";
     static final String PHONE_2 = "84911000002";
     static final String PHONE_4 = "84911000004";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static SmscServer smsc;
     static Path messageLog;
@@ -263,14 +272,42 @@ class NotificationFlowTest {
 
     @Test
     @Order(5)
+    void aMessageLeftSendingByAStoppedSenderIsFailedNotSentAgain() throws IOException, SQLException {
+        smsc.clearMessages();
+        smsc.close();
+        String caseId = caseWithContacts();
+        assertEquals(2, notify(OFFICER_849, caseId, Map.of("tiers", List.of("F1")), 202).getInt("queued"));
+        // As a sender that died between marking C1's message SENDING and recording the SMSC's answer leaves it.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE notification n SET status = 'SENDING', attempts = 1, updated_at = now() - interval '10 minutes' "
+                        + "FROM case_contact cc WHERE n.contact_id = cc.id AND n.case_id = ?::uuid AND cc.pseudonym = ?")) {
+            ps.setString(1, caseId);
+            ps.setString(2, C1);
+            assertEquals(1, ps.executeUpdate());
+        }
+        startSmsc(0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals("FAILED", statusOf(caseId, C1));
+            assertEquals("DELIVERED", statusOf(caseId, C2));
+        });
+        assertEquals(0, to(PHONE_1).size(), "at most once: an unknown outcome is not sent again");
+        assertEquals(1, to(PHONE_2).size());
+    }
+
+    @Test
+    @Order(6)
     void anSmscRestartMidRunNeitherRepeatsNorDropsAMessage() throws IOException {
         smsc.clearMessages();
         String caseId = caseWithContacts();
         assertEquals(2, notify(OFFICER_849, caseId, Map.of("tiers", List.of("F1")), 202).getInt("queued"));
-        // One message a second: restart as soon as the first is through.
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "DELIVERED".equals(statusOf(caseId, C1)) || "DELIVERED".equals(statusOf(caseId, C2)));
+        // One message a second: restart once the first is through and while the second still waits.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Set<String> statuses = new HashSet<>(List.of(String.valueOf(statusOf(caseId, C1)),
+                    String.valueOf(statusOf(caseId, C2))));
+            return statuses.equals(Set.of("DELIVERED", "QUEUED"));
+        });
         smsc.close();
+        Instant restarted = Instant.now();
         startSmsc(0);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertEquals(1, to(PHONE_1).size());
@@ -282,10 +319,12 @@ class NotificationFlowTest {
         });
         assertEquals(1, to(PHONE_1).size(), "messaged once");
         assertEquals(1, to(PHONE_2).size(), "messaged once");
+        assertEquals(1, smsc.messages().stream().filter(m -> m.receivedAt().isAfter(restarted)).count(),
+                "the second message went to the restarted SMSC");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void failedReceiptsMakeFailedOrExpiredMessages() throws IOException {
         smsc.close();
         startSmsc(1.0);
