@@ -1,5 +1,6 @@
 package org.qrtrace.tracing.messaging;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,8 +22,10 @@ import java.util.Optional;
  * of due messages (committed SENDING first), opens each contact's sealed channel, renders the text, submits it and
  * records the SMSC's ids (SUBMITTED) at once. A refused submit goes back to the queue with backoff; a submit whose
  * outcome is unknown is FAILED, never repeated (at most one message per case, contact and tier: README
- * "Notifications"). Off unless {@code qrtrace.tracing.smpp.enabled}.
+ * "Notifications"). Off unless {@code qrtrace.tracing.smpp.enabled}. Made at start, so that a send window that cannot be
+ * read stops the service there.
  */
+@Startup
 @ApplicationScoped
 public class NotificationSender {
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.NotificationStatus;
 import org.qrtrace.tracing.domain.ReceiptOutcome;
+import org.qrtrace.tracing.domain.RetryBackoff;
 import org.qrtrace.tracing.repository.NotificationRepository;
 import org.qrtrace.tracing.repository.NotificationRepository.Claimed;
 import org.qrtrace.tracing.repository.NotificationRepository.Sent;
@@ -25,11 +26,13 @@ public class NotificationOutbox {
 
     private final NotificationRepository repository;
     private final TracingConfig.Notifications config;
+    private final RetryBackoff backoff;
     private final Clock clock;
 
     NotificationOutbox(NotificationRepository repository, TracingConfig config, Clock clock) {
         this.repository = repository;
         this.config = config.notifications();
+        this.backoff = new RetryBackoff(this.config.retryBackoff(), this.config.maxRetryBackoff());
         this.clock = clock;
     }
 
@@ -77,13 +80,9 @@ public class NotificationOutbox {
         return repository.abandonSending(now.minus(config.sendingStaleAfter()), now);
     }
 
-    /** Wait after the n-th failed attempt: the base doubled n-1 times, at most the maximum. */
+    /** Wait after the n-th failed attempt (or bind). */
     public Duration backoff(int attempts) {
-        Duration d = config.retryBackoff();
-        for (int i = 1; i < attempts && d.compareTo(config.maxRetryBackoff()) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff() : d;
+        return backoff.after(attempts);
     }
 
     private void settle(Sent sent) {
