@@ -46,7 +46,7 @@ launch() {
   (
     set -a; . "$STACK/secrets.env"; set +a
     export KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" QRTRACE_JWT_PUBLIC_KEY_LOCATION="$STACK/keys/jwt-public.pem"
-    # Where an SMS sender finds the local SMSC. No service sends SMS yet (issue #18), so none gets the SMPP password.
+    # Where an SMS sender finds the local SMSC. Only tracing-service sends SMS (issue #18): only it keeps the password.
     export QRTRACE_SMPP_HOST=127.0.0.1 QRTRACE_SMPP_PORT="$SMSC_PORT" QRTRACE_SMPP_SYSTEM_ID="${QRTRACE_SMPP_SYSTEM_ID:-qrtrace}"
     case "$name" in
       postgres) cmd=("$JAVA" -Xmx256m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain postgres "$STACK" "$PG_PORT") ;;
@@ -61,8 +61,8 @@ launch() {
           CHECKIN_PORT="$CHECKIN_PORT" QRTRACE_CHECKIN_VENUE_SERVICE_URL="http://127.0.0.1:$VENUE_PORT"
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT" ${CHECKIN_EXTRA_ENV:-}
           "$JAVA" ${CHECKIN_JAVA_OPTS:--Xmx1g} -jar "$ROOT/checkin-service/target/quarkus-app/quarkus-run.jar") ;;
-      tracing-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
-          TRACING_PORT="$TRACING_PORT" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
+      tracing-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
+          QRTRACE_SMPP_ENABLED="${QRTRACE_SMPP_ENABLED:-true}" TRACING_PORT="$TRACING_PORT" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
           "$JAVA" -Xmx768m -jar "$ROOT/tracing-service/target/quarkus-app/quarkus-run.jar") ;;
       *) fail "unknown component $name" ;;
     esac

@@ -105,7 +105,7 @@ public final class DevSecrets {
     /**
      * The secrets one service is handed, as its configuration properties: only its own, the split {@code deploy/lib.sh}
      * makes when it launches the services (venue: the QR master key; checkin: the pepper and the sealing public key;
-     * tracing: the pepper and the sealing private key). Database passwords go with {@link #dbPassword}.
+     * tracing: the pepper, the sealing private key and the SMPP password). Database passwords go with {@link #dbPassword}.
      *
      * @param service {@code venue}, {@code checkin} or {@code tracing}
      */
@@ -115,7 +115,8 @@ public final class DevSecrets {
             case "checkin" -> Map.of("qrtrace.pepper", get("QRTRACE_PEPPER"),
                     "qrtrace.seal.public-key", get("QRTRACE_SEAL_PUBLIC_KEY"));
             case "tracing" -> Map.of("qrtrace.pepper", get("QRTRACE_PEPPER"),
-                    "qrtrace.seal.private-key", get("QRTRACE_SEAL_PRIVATE_KEY"));
+                    "qrtrace.seal.private-key", get("QRTRACE_SEAL_PRIVATE_KEY"),
+                    "qrtrace.tracing.smpp.password", get("QRTRACE_SMPP_PASSWORD"));
             default -> throw new IllegalArgumentException("unknown service " + service + " (venue, checkin or tracing)");
         };
     }

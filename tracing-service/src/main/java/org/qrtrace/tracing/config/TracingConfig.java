@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * Typed configuration of tracing-service ({@code qrtrace.tracing.*}); every default is documented here and in the
@@ -24,6 +25,10 @@ public interface TracingConfig {
     Reports reports();
 
     Cases cases();
+
+    Notifications notifications();
+
+    Smpp smpp();
 
     interface Presence {
         /** Presence data older than this is dropped, a whole day partition at a time. */
@@ -113,5 +118,91 @@ public interface TracingConfig {
          */
         @WithDefault("14")
         int followUpDays();
+    }
+
+    /** SMS to a case's contacts (docs/architecture.md, "Notifications"). */
+    interface Notifications {
+
+        /** Texts by language; placeholders {venue}, {from}, {to}, {hotline}, {advice}; checked at start. */
+        Texts templates();
+
+        /** What the contact should do, by language: the {advice} of the template. */
+        Texts advice();
+
+        /** The {hotline} of the template: the Ministry of Health's COVID-19 line. */
+        @WithDefault("1900 9095")
+        String hotline();
+
+        /** Zone of {from}/{to} (dd/MM HH:mm) and of the send window. */
+        @WithDefault("Asia/Ho_Chi_Minh")
+        ZoneId zone();
+
+        /** Messages go out only between these local times (HH:mm; the end may be 24:00); outside, they wait. */
+        @WithDefault("07:00")
+        String windowStart();
+
+        @WithDefault("21:00")
+        String windowEnd();
+
+        /** Messages submitted per second at most (each tick of {@link #sendEvery()} claims this many). */
+        @WithDefault("10")
+        int ratePerSecond();
+
+        /** How often the sender looks for due messages; must be 1s for ratePerSecond to mean per second. */
+        @WithDefault("1s")
+        String sendEvery();
+
+        /** Submits refused by the SMSC are retried up to this many attempts in all, then the message is FAILED. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Wait after the first refused submit (and the first failed bind), doubled each time up to the maximum. */
+        @WithDefault("PT30S")
+        Duration retryBackoff();
+
+        @WithDefault("PT30M")
+        Duration maxRetryBackoff();
+
+        /**
+         * A message left SENDING this long (the process stopped between marking it and recording the SMSC's answer)
+         * is marked FAILED, never sent again: at most one message per contact, case and tier.
+         */
+        @WithDefault("PT5M")
+        Duration sendingStaleAfter();
+
+        interface Texts {
+            String vi();
+
+            String en();
+        }
+    }
+
+    /**
+     * The SMSC, over SMPP 3.4 (bound as transceiver: submits and receipts on one session). Host, port, system id and
+     * password come from QRTRACE_SMPP_HOST, _PORT, _SYSTEM_ID, _PASSWORD (application.properties).
+     */
+    interface Smpp {
+        /** Off by default: without an SMSC the messages stay QUEUED. On in the local stack. */
+        @WithDefault("false")
+        boolean enabled();
+
+        String host();
+
+        int port();
+
+        String systemId();
+
+        Optional<String> password();
+
+        /** The brandname sender id (alphanumeric, TON 5), at most 11 characters. */
+        @WithDefault("BoYTe")
+        String sourceAddress();
+
+        /** Bind and submit_sm response timeout. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        @WithDefault("PT30S")
+        Duration enquireLinkEvery();
     }
 }

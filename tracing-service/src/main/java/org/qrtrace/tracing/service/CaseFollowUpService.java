@@ -12,6 +12,7 @@ import org.qrtrace.tracing.domain.FollowUpPeriod;
 import org.qrtrace.tracing.domain.FollowUpStatus;
 import org.qrtrace.tracing.repository.CaseContactRepository;
 import org.qrtrace.tracing.repository.CaseContactRepository.ContactRow;
+import org.qrtrace.tracing.repository.NotificationRepository;
 import org.qrtrace.tracing.service.ExposureRenderer.VenueScope;
 
 import java.time.Clock;
@@ -38,6 +39,7 @@ public class CaseFollowUpService {
 
     private final CaseAccess caseAccess;
     private final CaseContactRepository contacts;
+    private final NotificationRepository notifications;
     private final ExposureRenderer renderer;
     private final ContactOpener opener;
     private final AccessPolicy access;
@@ -46,11 +48,13 @@ public class CaseFollowUpService {
     private final FollowUpPeriod period;
     private final Clock clock;
 
-    CaseFollowUpService(CaseAccess caseAccess, CaseContactRepository contacts, ExposureRenderer renderer,
+    CaseFollowUpService(CaseAccess caseAccess, CaseContactRepository contacts, NotificationRepository notifications,
+                        ExposureRenderer renderer,
                         ContactOpener opener, AccessPolicy access, AuditLog audit, ObjectMapper mapper,
                         TracingConfig config, Clock clock) {
         this.caseAccess = caseAccess;
         this.contacts = contacts;
+        this.notifications = notifications;
         this.renderer = renderer;
         this.opener = opener;
         this.access = access;
@@ -93,11 +97,13 @@ public class CaseFollowUpService {
             list.forEach(o -> venueIds.add(o.venueId()));
         }
         VenueScope scope = renderer.scope(venueIds, c.jurisdiction());
+        Map<UUID, NotificationRepository.Latest> sms = notifications.latestByContact(c.row().id());
         Instant now = clock.instant();
-        return rows.stream().map(row -> view(row, overlaps.get(row.id()), scope, now)).toList();
+        return rows.stream().map(row -> view(row, overlaps.get(row.id()), scope, sms.get(row.id()), now)).toList();
     }
 
-    private CaseContactView view(ContactRow row, List<StoredExposure.StoredOverlap> overlaps, VenueScope scope, Instant now) {
+    private CaseContactView view(ContactRow row, List<StoredExposure.StoredOverlap> overlaps, VenueScope scope,
+                                 NotificationRepository.Latest sms, Instant now) {
         boolean mayOpen = overlaps.stream().allMatch(o -> scope.visible(o.venueId()));
         Optional<SealedContact> opened = mayOpen ? opener.open(row.sealedContact()) : Optional.empty();
         List<CaseContactView.VenueOverlap> venues = overlaps.stream().map(o -> new CaseContactView.VenueOverlap(
@@ -106,7 +112,8 @@ public class CaseFollowUpService {
                 row.status() == null ? null : row.status().name(), row.note(), row.followUpUpdatedAt());
         return new CaseContactView(row.id(), row.tier(), row.pseudonym(), opened.map(SealedContact::phone).orElse(null),
                 row.firstExposure(), row.lastExposure(), venues, followUp, period.followUntil(row.lastExposure()),
-                period.overdue(row.lastExposure(), row.status(), now));
+                period.overdue(row.lastExposure(), row.status(), now),
+                sms == null ? null : new CaseContactView.Notification(sms.status().name(), sms.updatedAt()));
     }
 
     private static Map<String, Object> parameters(UUID caseId, UUID contactId) {
@@ -119,6 +126,11 @@ public class CaseFollowUpService {
     }
 
     private List<StoredExposure.StoredOverlap> parse(String json) {
+        return overlaps(mapper, json);
+    }
+
+    /** A stored contact's overlaps ({@code case_contact.venues}). */
+    static List<StoredExposure.StoredOverlap> overlaps(ObjectMapper mapper, String json) {
         try {
             return mapper.readValue(json, OVERLAPS);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,126 @@
+package org.qrtrace.tracing.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.qrtrace.common.error.InvalidInput;
+import org.qrtrace.tracing.domain.Tier;
+import org.qrtrace.tracing.repository.CaseContactRepository;
+import org.qrtrace.tracing.repository.CaseContactRepository.ContactRow;
+import org.qrtrace.tracing.repository.NotificationRepository;
+import org.qrtrace.tracing.repository.NotificationRepository.Pending;
+import org.qrtrace.tracing.service.ExposureRenderer.VenueScope;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Tells a case's contacts by SMS: queues one message per contact of the tiers asked for, at most one per case,
+ * contact and tier however often it is asked (the outbox's unique key). Only a health officer covering the case
+ * ({@link CaseAccess}) may, and only for contacts all of whose venues lie in their jurisdiction (the rule that opens
+ * their phone in the contact list); the rest are skipped and counted. Audited. The phone is not opened here beyond
+ * checking that it can be: the sealed channel is queued, the sender opens it at send time.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    private final CaseAccess caseAccess;
+    private final CaseContactRepository contacts;
+    private final NotificationRepository notifications;
+    private final ExposureRenderer renderer;
+    private final ContactOpener opener;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    NotificationService(CaseAccess caseAccess, CaseContactRepository contacts, NotificationRepository notifications,
+                        ExposureRenderer renderer, ContactOpener opener, AccessPolicy access, AuditLog audit,
+                        ObjectMapper mapper, Clock clock) {
+        this.caseAccess = caseAccess;
+        this.contacts = contacts;
+        this.notifications = notifications;
+        this.renderer = renderer;
+        this.opener = opener;
+        this.access = access;
+        this.audit = audit;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public NotificationResult notify(UUID caseId, NotificationRequest request) {
+        CaseAccess.Readable c = caseAccess.readable(caseId);
+        Set<Tier> tiers = tiers(request.tiers());
+        String language = language(request.language());
+        List<ContactRow> rows = contacts.list(caseId).stream().filter(r -> tiers.contains(Tier.valueOf(r.tier()))).toList();
+        Map<UUID, List<StoredExposure.StoredOverlap>> overlaps = new LinkedHashMap<>();
+        Set<UUID> venueIds = new HashSet<>();
+        for (ContactRow row : rows) {
+            List<StoredExposure.StoredOverlap> list = CaseFollowUpService.overlaps(mapper, row.overlapsJson());
+            overlaps.put(row.id(), list);
+            list.forEach(o -> venueIds.add(o.venueId()));
+        }
+        VenueScope scope = renderer.scope(venueIds, c.jurisdiction());
+        List<Pending> pending = new ArrayList<>();
+        int outside = 0;
+        int unreachable = 0;
+        for (ContactRow row : rows) {
+            List<StoredExposure.StoredOverlap> list = overlaps.get(row.id());
+            if (!list.stream().allMatch(o -> scope.visible(o.venueId()))) {
+                outside++;
+            } else if (opener.open(row.sealedContact()).isEmpty()) {
+                unreachable++;
+            } else {
+                // The text names the latest exposure: it is the one the follow-up period runs from.
+                StoredExposure.StoredOverlap latest = list.stream()
+                        .max(Comparator.comparing(StoredExposure.StoredOverlap::end)).orElseThrow();
+                pending.add(new Pending(row.id(), row.tier(), row.sealedContact(), latest.venueId(), latest.start(),
+                        latest.end()));
+            }
+        }
+        Instant now = clock.instant();
+        int queued = notifications.enqueue(caseId, pending, language, now, access.caller().subject());
+        NotificationResult result = new NotificationResult(queued, pending.size() - queued, unreachable, outside);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("caseId", caseId.toString());
+        parameters.put("tiers", tiers.stream().map(Enum::name).toList());
+        parameters.put("language", language);
+        parameters.put("alreadyNotified", result.alreadyNotified());
+        parameters.put("unreachable", unreachable);
+        parameters.put("outsideJurisdiction", outside);
+        audit.append(AuditLog.Action.CASE_CONTACTS_NOTIFY, c.row().caseReference(), parameters, queued);
+        return result;
+    }
+
+    private static Set<Tier> tiers(List<String> values) {
+        Set<Tier> tiers = EnumSet.noneOf(Tier.class);
+        for (String v : values) {
+            try {
+                tiers.add(Tier.valueOf(v == null ? "" : v.strip()));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInput.field("tiers", "each must be F1 or F2");
+            }
+        }
+        return tiers;
+    }
+
+    private static String language(String value) {
+        if (value == null) {
+            return NotificationTexts.VI;
+        }
+        if (NotificationTexts.VI.equals(value) || NotificationTexts.EN.equals(value)) {
+            return value;
+        }
+        throw InvalidInput.field("language", "must be vi or en");
+    }
+}
