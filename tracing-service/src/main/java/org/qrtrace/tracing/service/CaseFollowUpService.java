@@ -13,17 +13,14 @@ import org.qrtrace.tracing.domain.FollowUpStatus;
 import org.qrtrace.tracing.repository.CaseContactRepository;
 import org.qrtrace.tracing.repository.CaseContactRepository.ContactRow;
 import org.qrtrace.tracing.repository.NotificationRepository;
-import org.qrtrace.tracing.service.ExposureRenderer.VenueScope;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -89,25 +86,16 @@ public class CaseFollowUpService {
     }
 
     private List<CaseContactView> render(List<ContactRow> rows, CaseAccess.Readable c) {
-        Map<UUID, List<StoredExposure.StoredOverlap>> overlaps = new LinkedHashMap<>();
-        Set<UUID> venueIds = new HashSet<>();
-        for (ContactRow row : rows) {
-            List<StoredExposure.StoredOverlap> list = parse(row.overlapsJson());
-            overlaps.put(row.id(), list);
-            list.forEach(o -> venueIds.add(o.venueId()));
-        }
-        VenueScope scope = renderer.scope(venueIds, c.jurisdiction());
+        CaseContactScope scope = CaseContactScope.of(rows, mapper, renderer, c.jurisdiction());
         Map<UUID, NotificationRepository.Latest> sms = notifications.latestByContact(c.row().id());
         Instant now = clock.instant();
-        return rows.stream().map(row -> view(row, overlaps.get(row.id()), scope, sms.get(row.id()), now)).toList();
+        return rows.stream().map(row -> view(row, scope, sms.get(row.id()), now)).toList();
     }
 
-    private CaseContactView view(ContactRow row, List<StoredExposure.StoredOverlap> overlaps, VenueScope scope,
-                                 NotificationRepository.Latest sms, Instant now) {
-        boolean mayOpen = overlaps.stream().allMatch(o -> scope.visible(o.venueId()));
-        Optional<SealedContact> opened = mayOpen ? opener.open(row.sealedContact()) : Optional.empty();
-        List<CaseContactView.VenueOverlap> venues = overlaps.stream().map(o -> new CaseContactView.VenueOverlap(
-                o.venueId(), scope.nameOf(o.venueId()), o.start(), o.end(), o.minutes())).toList();
+    private CaseContactView view(ContactRow row, CaseContactScope scope, NotificationRepository.Latest sms, Instant now) {
+        Optional<SealedContact> opened = scope.inside(row) ? opener.open(row.sealedContact()) : Optional.empty();
+        List<CaseContactView.VenueOverlap> venues = scope.overlapsOf(row).stream().map(o -> new CaseContactView.VenueOverlap(
+                o.venueId(), scope.venues().nameOf(o.venueId()), o.start(), o.end(), o.minutes())).toList();
         CaseContactView.FollowUp followUp = new CaseContactView.FollowUp(
                 row.status() == null ? null : row.status().name(), row.note(), row.followUpUpdatedAt());
         return new CaseContactView(row.id(), row.tier(), row.pseudonym(), opened.map(SealedContact::phone).orElse(null),

@@ -9,14 +9,12 @@ import org.qrtrace.tracing.repository.CaseContactRepository;
 import org.qrtrace.tracing.repository.CaseContactRepository.ContactRow;
 import org.qrtrace.tracing.repository.NotificationRepository;
 import org.qrtrace.tracing.repository.NotificationRepository.Pending;
-import org.qrtrace.tracing.service.ExposureRenderer.VenueScope;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,20 +61,13 @@ public class NotificationService {
         Set<Tier> tiers = tiers(request.tiers());
         String language = language(request.language());
         List<ContactRow> rows = contacts.list(caseId).stream().filter(r -> tiers.contains(Tier.valueOf(r.tier()))).toList();
-        Map<UUID, List<StoredExposure.StoredOverlap>> overlaps = new LinkedHashMap<>();
-        Set<UUID> venueIds = new HashSet<>();
-        for (ContactRow row : rows) {
-            List<StoredExposure.StoredOverlap> list = CaseFollowUpService.overlaps(mapper, row.overlapsJson());
-            overlaps.put(row.id(), list);
-            list.forEach(o -> venueIds.add(o.venueId()));
-        }
-        VenueScope scope = renderer.scope(venueIds, c.jurisdiction());
+        CaseContactScope scope = CaseContactScope.of(rows, mapper, renderer, c.jurisdiction());
         List<Pending> pending = new ArrayList<>();
         int outside = 0;
         int unreachable = 0;
         for (ContactRow row : rows) {
-            List<StoredExposure.StoredOverlap> list = overlaps.get(row.id());
-            if (!list.stream().allMatch(o -> scope.visible(o.venueId()))) {
+            List<StoredExposure.StoredOverlap> list = scope.overlapsOf(row);
+            if (!scope.inside(row)) {
                 outside++;
             } else if (opener.open(row.sealedContact()).isEmpty()) {
                 unreachable++;
