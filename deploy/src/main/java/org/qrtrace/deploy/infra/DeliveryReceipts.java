@@ -112,14 +112,24 @@ final class DeliveryReceipts implements AutoCloseable {
                 TypeOfNumber.valueOf(submit.getDestAddrTon()), NumberingPlanIndicator.valueOf(submit.getDestAddrNpi()),
                 submit.getDestAddress(),
                 TypeOfNumber.valueOf(submit.getSourceAddrTon()), NumberingPlanIndicator.valueOf(submit.getSourceAddrNpi()),
-                submit.getSourceAddr(), text.length() > TEXT_CHARS ? text.substring(0, TEXT_CHARS) : text);
+                submit.getSourceAddr(), text.length() > TEXT_CHARS ? text.substring(0, TEXT_CHARS) : text,
+                submit.getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE));
         scheduler.schedule(() -> send(receipt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The receipt goes from the handset (the message's destination) to the sender (its source). */
     private record Receipt(String systemId, String messageId, Outcome outcome, Instant submittedAt,
                            TypeOfNumber fromTon, NumberingPlanIndicator fromNpi, String from,
-                           TypeOfNumber toTon, NumberingPlanIndicator toNpi, String to, String text) {
+                           TypeOfNumber toTon, NumberingPlanIndicator toNpi, String to, String text,
+                           OptionalParameter userMessageReference) {
+
+        /** Receipted id and state, and the submitter's own reference echoed back when it gave one (SMPP 3.4 5.3.2.17). */
+        OptionalParameter[] optionalParameters() {
+            OptionalParameter id = new OptionalParameter.Receipted_message_id(messageId);
+            OptionalParameter state = new OptionalParameter.Message_state(outcome.state.value());
+            return userMessageReference == null ? new OptionalParameter[] {id, state}
+                    : new OptionalParameter[] {id, state, userMessageReference};
+        }
     }
 
     private void send(Receipt r) {
@@ -132,9 +142,7 @@ final class DeliveryReceipts implements AutoCloseable {
                 session.get().deliverShortMessage("", r.fromTon(), r.fromNpi(), r.from(), r.toTon(), r.toNpi(), r.to(),
                         new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
                         (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
-                        body.getBytes(StandardCharsets.ISO_8859_1),
-                        new OptionalParameter.Receipted_message_id(r.messageId()),
-                        new OptionalParameter.Message_state(r.outcome().state.value()));
+                        body.getBytes(StandardCharsets.ISO_8859_1), r.optionalParameters());
                 return;
             } catch (Exception e) {
                 LOG.warn("receipt for {} not taken ({}); trying again", r.messageId(), e.toString());

@@ -52,6 +52,7 @@ import java.util.stream.Collectors;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -177,6 +178,24 @@ class SmscServerTest {
         assertFalse(receiver.receipts.containsKey(silent));
         assertTrue(transmitter.receipts.isEmpty(), "a transmitter cannot take a deliver_sm");
         assertEquals(2, smsc.messages().size());
+    }
+
+    @Test
+    void echoesTheSubmittersOwnReferenceInTheReceipt(@TempDir Path dir) throws Exception {
+        SmscServer smsc = start(config(dir).withReceiptDelay(Duration.ofMillis(50)));
+        Client client = bind(smsc, BindType.BIND_TRX, PASSWORD);
+
+        String referenced = client.session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
+                SENDER, TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, PHONE, new ESMClass(), (byte) 0, (byte) 1,
+                null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0, DataCodings.ZERO,
+                (byte) 0, "with a reference".getBytes(StandardCharsets.ISO_8859_1),
+                new OptionalParameter.User_message_reference((short) 54321)).getMessageId();
+        String plain = client.submit("without one", (byte) 0, true);
+
+        await().atMost(WAIT).until(() -> client.receipts.containsKey(referenced) && client.receipts.containsKey(plain));
+        OptionalParameter echoed = client.receipts.get(referenced).getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
+        assertEquals((short) 54321, ((OptionalParameter.Short) echoed).getValue());
+        assertNull(client.receipts.get(plain).getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE));
     }
 
     @Test

@@ -164,11 +164,12 @@ public interface TracingConfig {
         Duration maxRetryBackoff();
 
         /**
-         * A message left SENDING this long (the process stopped between marking it and recording the SMSC's answer)
-         * is marked FAILED, never sent again: at most one message per contact, case and tier.
+         * A message whose submit got no answer (the process stopped mid-submit, or no submit_sm_resp came: the SMSC
+         * may or may not have it) stays SENDING this long, waiting for delivery receipts carrying its reference; with
+         * not every part proved by then, it is sent again. Must be longer than the SMSC takes to send receipts.
          */
-        @WithDefault("PT5M")
-        Duration sendingStaleAfter();
+        @WithDefault("PT10M")
+        Duration receiptWait();
 
         interface Texts {
             String vi();

@@ -8,7 +8,6 @@ import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.SendWindow;
 import org.qrtrace.tracing.repository.NotificationRepository.Claimed;
-import org.qrtrace.tracing.repository.VenueDirectory;
 import org.qrtrace.tracing.service.ContactOpener;
 import org.qrtrace.tracing.service.NotificationOutbox;
 import org.qrtrace.tracing.service.NotificationTexts;
@@ -19,11 +18,11 @@ import java.util.Optional;
 
 /**
  * Empties the SMS outbox over SMPP: each tick, within the send window and while bound, claims up to the rate's worth
- * of due messages (committed SENDING first), opens each contact's sealed channel, renders the text, submits it and
- * records the SMSC's ids (SUBMITTED) at once. A refused submit goes back to the queue with backoff; a submit whose
- * outcome is unknown is FAILED, never repeated (at most one message per case, contact and tier: README
- * "Notifications"). Off unless {@code qrtrace.tracing.smpp.enabled}. Made at start, so that a send window that cannot be
- * read stops the service there.
+ * of due messages (committed SENDING first), opens each contact's sealed channel, renders the text, submits it under
+ * the message's stable reference and records the SMSC's ids (SUBMITTED) at once. A refused submit goes back to the
+ * queue with backoff; a submit whose outcome is unknown stays SENDING until receipts settle it or the receipt wait
+ * sends it again ({@link NotificationOutbox}; docs/architecture.md, "Notifications"). Off unless
+ * {@code qrtrace.tracing.smpp.enabled}. Made at start, so that a send window that cannot be read stops the service there.
  */
 @Startup
 @ApplicationScoped
@@ -36,19 +35,17 @@ public class NotificationSender {
     private final NotificationOutbox outbox;
     private final SmppGateway gateway;
     private final ContactOpener opener;
-    private final VenueDirectory venues;
     private final NotificationTexts texts;
     private final Clock clock;
 
     NotificationSender(TracingConfig config, NotificationOutbox outbox, SmppGateway gateway, ContactOpener opener,
-                       VenueDirectory venues, NotificationTexts texts, Clock clock) {
+                       NotificationTexts texts, Clock clock) {
         this.config = config;
         this.window = SendWindow.of(config.notifications().windowStart(), config.notifications().windowEnd(),
                 config.notifications().zone());
         this.outbox = outbox;
         this.gateway = gateway;
         this.opener = opener;
-        this.venues = venues;
         this.texts = texts;
         this.clock = clock;
     }
@@ -67,9 +64,10 @@ public class NotificationSender {
 
     /** One round; returns the messages submitted. */
     int sendDue(Instant now) {
-        int abandoned = outbox.abandonStale();
-        if (abandoned > 0) {
-            LOG.warnf("%d SMS left SENDING by a stopped sender marked FAILED (not sent again)", abandoned);
+        int unanswered = outbox.requeueUnanswered();
+        if (unanswered > 0) {
+            LOG.warnf("%d SMS with no answer and no receipt within the receipt wait: queued again (or FAILED when out of attempts)",
+                    unanswered);
         }
         if (!window.isOpen(now) || !gateway.ensureBound(now)) {
             return 0;
@@ -89,18 +87,17 @@ public class NotificationSender {
             outbox.failed(message.id(), "contact unreadable");
             return false;
         }
-        String venue = venues.find(message.venueId()).map(VenueDirectory.Venue::name).orElse("?");
-        String text = texts.render(message.language(), venue, message.exposureStart(), message.exposureEnd());
+        String text = texts.textOf(message.language(), message.venueId(), message.exposureStart(), message.exposureEnd());
         String destination = contact.get().phone().replace("+", "");
-        SmppGateway.Submission result = gateway.submit(destination, text);
+        SmppGateway.Submission result = gateway.submit(destination, text, message.reference());
         if (result instanceof SmppGateway.Submission.Accepted a) {
             outbox.submitted(message.id(), a.messageIds());
             return true;
         } else if (result instanceof SmppGateway.Submission.Refused r) {
             outbox.refused(message, r.reason());
         } else if (result instanceof SmppGateway.Submission.Uncertain u) {
-            LOG.warnf("SMS %s: %s; marked FAILED, not sent again", message.id(), u.reason());
-            outbox.failed(message.id(), u.reason());
+            LOG.warnf("SMS %s: %s; waiting for receipts before sending it again", message.id(), u.reason());
+            outbox.unanswered(message.id(), u.acceptedIds(), u.reason());
         }
         return false;
     }

@@ -56,8 +56,11 @@ public class SmppGateway {
         /** Nothing accepted, and nothing the SMSC may have kept: safe to try again. */
         record Refused(String reason) implements Submission { }
 
-        /** The SMSC may have some or all of it (no answer, or a later part refused): never to be sent again. */
-        record Uncertain(String reason) implements Submission { }
+        /**
+         * The SMSC may have some or all of it (no answer, or a later part refused): {@code acceptedIds} are the parts
+         * it answered for; receipts carrying the message's reference settle the rest.
+         */
+        record Uncertain(String reason, List<String> acceptedIds) implements Submission { }
     }
 
     private final TracingConfig.Smpp config;
@@ -114,8 +117,12 @@ public class SmppGateway {
         return true;
     }
 
-    /** Submits the text to {@code destination} (international number without '+'), with a delivery receipt asked for. */
-    public synchronized Submission submit(String destination, String text) {
+    /**
+     * Submits the text to {@code destination} (international number without '+'), with a delivery receipt asked for
+     * and the message's own {@code reference} as user_message_reference on every part, which the SMSC echoes in the
+     * receipts.
+     */
+    public synchronized Submission submit(String destination, String text, int reference) {
         if (session == null || !session.getSessionState().isBound()) {
             return new Submission.Refused("not bound to the SMSC");
         }
@@ -128,18 +135,19 @@ public class SmppGateway {
                 ids.add(session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
                         config.sourceAddress(), TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
                         esm, (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
-                        (byte) 0, DataCodings.newInstance(UCS2), (byte) 0, part).getMessageId());
+                        (byte) 0, DataCodings.newInstance(UCS2), (byte) 0, part,
+                        new OptionalParameter.User_message_reference((short) reference)).getMessageId());
             } catch (NegativeResponseException e) {
                 String reason = "submit_sm refused, status 0x" + Integer.toHexString(e.getCommandStatus()) + " (" + where + ")";
-                return ids.isEmpty() ? new Submission.Refused(reason) : new Submission.Uncertain(reason + " after earlier parts were accepted");
+                return ids.isEmpty() ? new Submission.Refused(reason) : new Submission.Uncertain(reason + " after earlier parts were accepted", ids);
             } catch (IOException | PDUException | IllegalStateException e) {
                 // Not written (connection lost, or a PDU jsmpp refused to build): the SMSC did not get this part.
                 closeSession();
                 String reason = "submit_sm not sent: " + e.getClass().getSimpleName() + " (" + where + ")";
-                return ids.isEmpty() ? new Submission.Refused(reason) : new Submission.Uncertain(reason + " after earlier parts were accepted");
+                return ids.isEmpty() ? new Submission.Refused(reason) : new Submission.Uncertain(reason + " after earlier parts were accepted", ids);
             } catch (ResponseTimeoutException | InvalidResponseException e) {
                 closeSession();
-                return new Submission.Uncertain("no valid submit_sm_resp: " + e.getClass().getSimpleName() + " (" + where + ")");
+                return new Submission.Uncertain("no valid submit_sm_resp: " + e.getClass().getSimpleName() + " (" + where + ")", ids);
             }
         }
         return new Submission.Accepted(ids);
@@ -177,7 +185,10 @@ public class SmppGateway {
                 var receipt = deliverSm.getShortMessageAsDeliveryReceipt();
                 OptionalParameter id = deliverSm.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
                 String messageId = id instanceof OptionalParameter.COctetString c ? c.getValueAsString() : receipt.getId();
-                outbox.receipt(messageId, receipt.getFinalStatus().name());
+                OptionalParameter reference = deliverSm.getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
+                outbox.receipt(messageId, receipt.getFinalStatus().name(),
+                        reference instanceof OptionalParameter.Short r ? Short.toUnsignedInt(r.getValue()) : null,
+                        deliverSm.getSourceAddr());
             } catch (InvalidDeliveryReceiptException e) {
                 LOG.warnf("an unreadable delivery receipt was ignored (%s)", e.getMessage());
             } catch (RuntimeException e) {

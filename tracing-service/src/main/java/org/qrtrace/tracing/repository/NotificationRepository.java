@@ -32,13 +32,17 @@ public class NotificationRepository {
                           Instant exposureEnd) {
     }
 
-    /** A message claimed for sending (already marked SENDING, attempts counted). */
+    /**
+     * A message claimed for sending (already marked SENDING, attempts counted); {@code reference} is its stable
+     * user_message_reference (migration V7).
+     */
     public record Claimed(UUID id, String tier, String language, String sealedContact, UUID venueId,
-                          Instant exposureStart, Instant exposureEnd, int attempts) {
+                          Instant exposureStart, Instant exposureEnd, int attempts, int reference) {
     }
 
-    /** A message as the receipts see it. */
-    public record Sent(UUID id, NotificationStatus status, List<String> messageIds) {
+    /** A message as the receipts see it, with what its text was made of (to count its parts). */
+    public record Sent(UUID id, NotificationStatus status, List<String> messageIds, String language, UUID venueId,
+                       Instant exposureStart, Instant exposureEnd) {
     }
 
     /** The latest message to a contact. */
@@ -72,10 +76,12 @@ public class NotificationRepository {
         String sql = "UPDATE notification n SET status = 'SENDING', attempts = n.attempts + 1, updated_at = ? "
                 + "FROM (SELECT id FROM notification WHERE status = 'QUEUED' AND next_attempt_at <= ? "
                 + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) d WHERE n.id = d.id "
-                + "RETURNING n.id, n.tier, n.language, n.sealed_contact, n.venue_id, n.exposure_start, n.exposure_end, n.attempts";
+                + "RETURNING n.id, n.tier, n.language, n.sealed_contact, n.venue_id, n.exposure_start, n.exposure_end, "
+                + "n.attempts, n.reference";
         return jdbc.query("claim due notifications", sql, rs -> new Claimed(Sql.uuid(rs, "id"), rs.getString("tier"),
                 rs.getString("language"), rs.getString("sealed_contact"), Sql.uuid(rs, "venue_id"),
-                Sql.instant(rs, "exposure_start"), Sql.instant(rs, "exposure_end"), rs.getInt("attempts")), now, now, limit);
+                Sql.instant(rs, "exposure_start"), Sql.instant(rs, "exposure_end"), rs.getInt("attempts"),
+                rs.getInt("reference")), now, now, limit);
     }
 
     /** The SMSC accepted every part: record its ids; the sealed channel is no longer needed. */
@@ -97,11 +103,57 @@ public class NotificationRepository {
                 + "sealed_contact = NULL, updated_at = ? WHERE id = ?", status.name(), error, at, id);
     }
 
-    /** Rows left SENDING since before {@code staleBefore} become FAILED: whether the SMSC got them is unknown. */
-    public int abandonSending(Instant staleBefore, Instant at) {
-        return jdbc.update("abandon stale notifications", "UPDATE notification SET status = 'FAILED', "
-                + "last_error = 'outcome unknown: the sender stopped during the submit; not sent again', "
-                + "sealed_contact = NULL, updated_at = ? WHERE status = 'SENDING' AND updated_at < ?", at, staleBefore);
+    /**
+     * The SMSC's answer to a submit never came (or was never recorded): the row stays SENDING, with why, until a
+     * receipt carrying its reference settles it or {@link #requeueUnanswered} sends it again.
+     */
+    public void unanswered(UUID id, List<String> acceptedIds, String error, Instant at) {
+        jdbc.update("mark a notification unanswered", "UPDATE notification SET smsc_message_ids = ?::text[], "
+                + "last_error = ?, updated_at = ? WHERE id = ? AND status = 'SENDING'", acceptedIds, error, at, id);
+    }
+
+    /**
+     * Rows SENDING since before {@code before} with no receipt to show the SMSC took them: QUEUED again, due now, or
+     * FAILED when they have had {@code maxAttempts}. Returns the rows requeued or failed.
+     */
+    public int requeueUnanswered(Instant before, int maxAttempts, Instant at) {
+        return jdbc.update("requeue unanswered notifications", "UPDATE notification SET "
+                + "status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'QUEUED' END, next_attempt_at = ?, "
+                + "smsc_message_ids = CASE WHEN attempts >= ? THEN smsc_message_ids ELSE '{}' END, "
+                + "sealed_contact = CASE WHEN attempts >= ? THEN NULL ELSE sealed_contact END, "
+                + "last_error = 'no answer and no receipt from the SMSC' || CASE WHEN attempts >= ? "
+                + "THEN ' after ' || attempts || ' attempts' ELSE '; sent again' END, updated_at = ? "
+                + "WHERE status = 'SENDING' AND updated_at < ?", maxAttempts, at, maxAttempts, maxAttempts, maxAttempts, at,
+                before);
+    }
+
+    /**
+     * The message whose outcome is unknown (SENDING) that a receipt for an unrecorded message id belongs to: the one
+     * with the receipt's reference, narrowed by the handset's pseudonym when several share it; without a reference,
+     * the only one to that handset. Empty when none or not one alone.
+     */
+    public Optional<UUID> unknownOutcome(Integer reference, String handsetPseudonym) {
+        record Candidate(UUID id, boolean sameHandset) { }
+        List<Candidate> candidates = jdbc.query("find a message by its reference", "SELECT n.id, "
+                        + "coalesce(c.pseudonym = ?, false) AS same_handset FROM notification n "
+                        + "JOIN case_contact c ON c.id = n.contact_id WHERE n.status = 'SENDING' "
+                        + "AND (?::integer IS NULL OR n.reference = ?) AND (?::integer IS NOT NULL OR c.pseudonym = ?) "
+                        + "ORDER BY same_handset DESC LIMIT 2 FOR UPDATE OF n",
+                rs -> new Candidate(Sql.uuid(rs, "id"), rs.getBoolean("same_handset")),
+                handsetPseudonym, reference, reference, reference, handsetPseudonym);
+        boolean alone = candidates.size() == 1
+                || candidates.size() == 2 && candidates.get(0).sameHandset() && !candidates.get(1).sameHandset();
+        return alone ? Optional.of(candidates.get(0).id()) : Optional.empty();
+    }
+
+    /**
+     * Receipts proved the SMSC took these parts of a message whose outcome is unknown; it stays SENDING until every
+     * part is known ({@link #submitted}) or it is sent again.
+     */
+    public void partsKnown(UUID id, List<String> messageIds) {
+        jdbc.update("record the parts a receipt proved", "UPDATE notification SET smsc_message_ids = ?::text[], "
+                + "last_error = 'outcome being found from delivery receipts' WHERE id = ? AND status = 'SENDING'",
+                messageIds, id);
     }
 
     /** Takes the receipt lock for the caller's transaction. */
@@ -118,13 +170,11 @@ public class NotificationRepository {
     }
 
     public Optional<Sent> findByMessageId(String messageId) {
-        return jdbc.first("find a notification by message id", "SELECT id, status, smsc_message_ids FROM notification "
-                + "WHERE smsc_message_ids @> ARRAY[?]::text[] FOR UPDATE", NotificationRepository::sent, messageId);
+        return jdbc.first("find a notification by message id", SENT + "WHERE smsc_message_ids @> ARRAY[?]::text[] FOR UPDATE", NotificationRepository::sent, messageId);
     }
 
     public Optional<Sent> find(UUID id) {
-        return jdbc.first("read a notification", "SELECT id, status, smsc_message_ids FROM notification WHERE id = ? "
-                + "FOR UPDATE", NotificationRepository::sent, id);
+        return jdbc.first("read a notification", SENT + "WHERE id = ? FOR UPDATE", NotificationRepository::sent, id);
     }
 
     /** Receipt state by message id, for those of {@code messageIds} that have one. */
@@ -146,9 +196,13 @@ public class NotificationRepository {
         return out;
     }
 
+    private static final String SENT = "SELECT id, status, smsc_message_ids, language, venue_id, exposure_start, "
+            + "exposure_end FROM notification ";
+
     private static Sent sent(ResultSet rs) throws SQLException {
         Array ids = rs.getArray("smsc_message_ids");
         return new Sent(Sql.uuid(rs, "id"), NotificationStatus.valueOf(rs.getString("status")),
-                ids == null ? List.of() : Arrays.asList((String[]) ids.getArray()));
+                ids == null ? List.of() : Arrays.asList((String[]) ids.getArray()), rs.getString("language"),
+                Sql.uuid(rs, "venue_id"), Sql.instant(rs, "exposure_start"), Sql.instant(rs, "exposure_end"));
     }
 }

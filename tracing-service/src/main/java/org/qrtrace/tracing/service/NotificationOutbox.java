@@ -2,6 +2,8 @@ package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.qrtrace.common.crypto.Pseudonymiser;
+import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.NotificationStatus;
 import org.qrtrace.tracing.domain.ReceiptOutcome;
@@ -13,13 +15,20 @@ import org.qrtrace.tracing.repository.NotificationRepository.Sent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The sender's steps on the outbox, each its own committed transaction: claim (QUEUED -> SENDING, before anything is
  * submitted), record the SMSC's ids (SENDING -> SUBMITTED, right after the submit_sm_resp), put back with backoff or
  * give up, and apply delivery receipts (a multipart message by all its parts, {@link ReceiptOutcome}).
+ * <p>
+ * A submit whose outcome is unknown stays SENDING: a receipt for a message id nobody recorded finds it by the
+ * reference the SMSC echoes (or the handset), and once receipts prove every part the message is SUBMITTED as if the
+ * answer had come; with not every part proved after {@code receipt-wait} it is sent again (docs/architecture.md,
+ * "Notifications": one message per contact, case and tier).
  */
 @ApplicationScoped
 public class NotificationOutbox {
@@ -29,8 +38,14 @@ public class NotificationOutbox {
     private final RetryBackoff backoff;
     private final Clock clock;
 
-    NotificationOutbox(NotificationRepository repository, TracingConfig config, Clock clock) {
+    private final NotificationTexts texts;
+    private final Pseudonymiser pseudonymiser;
+
+    NotificationOutbox(NotificationRepository repository, TracingConfig config, NotificationTexts texts,
+                       Pseudonymiser pseudonymiser, Clock clock) {
         this.repository = repository;
+        this.texts = texts;
+        this.pseudonymiser = pseudonymiser;
         this.config = config.notifications();
         this.backoff = new RetryBackoff(this.config.retryBackoff(), this.config.maxRetryBackoff());
         this.clock = clock;
@@ -60,29 +75,74 @@ public class NotificationOutbox {
         }
     }
 
-    /** Not sent and never to be: the contact cannot be opened, or the SMSC may have part of it (at most once). */
+    /** Not sent and never to be: the contact cannot be opened. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(UUID id, String reason) {
         repository.finish(id, NotificationStatus.FAILED, reason, clock.instant());
     }
 
+    /** The SMSC may have some or all of it (the parts in {@code acceptedIds} for sure): SENDING until receipts tell. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void receipt(String messageId, String state) {
-        repository.lockReceipts();
-        repository.recordReceipt(messageId, state, clock.instant());
-        repository.findByMessageId(messageId).ifPresent(this::settle);
+    public void unanswered(UUID id, List<String> acceptedIds, String reason) {
+        repository.unanswered(id, acceptedIds, reason, clock.instant());
     }
 
-    /** Messages a stopped sender left SENDING: FAILED, not sent again. */
+    /**
+     * A delivery receipt: recorded, then applied to the message owning {@code messageId}, or else to the message whose
+     * outcome is unknown that its {@code reference} (echoed user_message_reference, may be null) and handset name.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int abandonStale() {
+    public void receipt(String messageId, String state, Integer reference, String handset) {
+        repository.lockReceipts();
+        repository.recordReceipt(messageId, state, clock.instant());
+        Optional<Sent> owner = repository.findByMessageId(messageId);
+        if (owner.isEmpty()) {
+            owner = repository.unknownOutcome(reference, pseudonymOfHandset(handset)).flatMap(repository::find);
+        }
+        owner.ifPresent(sent -> {
+            if (sent.status() == NotificationStatus.SENDING) {
+                partProved(sent, messageId);
+            } else {
+                settle(sent);
+            }
+        });
+    }
+
+    /** Messages left SENDING past the receipt wait without every part proved: sent again (or FAILED when out of tries). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int requeueUnanswered() {
         Instant now = clock.instant();
-        return repository.abandonSending(now.minus(config.sendingStaleAfter()), now);
+        return repository.requeueUnanswered(now.minus(config.receiptWait()), config.maxAttempts(), now);
     }
 
     /** Wait after the n-th failed attempt (or bind). */
     public Duration backoff(int attempts) {
         return backoff.after(attempts);
+    }
+
+    private void partProved(Sent sent, String messageId) {
+        List<String> ids = new ArrayList<>(sent.messageIds());
+        if (!ids.contains(messageId)) {
+            ids.add(messageId);
+        }
+        if (ids.size() < texts.partsOf(sent.language(), sent.venueId(), sent.exposureStart(), sent.exposureEnd())) {
+            repository.partsKnown(sent.id(), ids);
+            return;
+        }
+        repository.submitted(sent.id(), ids, clock.instant());
+        repository.find(sent.id()).ifPresent(this::settle);
+    }
+
+    /** The pseudonym a visitor with this handset number checked in under; null when the number is not one. */
+    private String pseudonymOfHandset(String handset) {
+        if (handset == null || handset.isBlank()) {
+            return null;
+        }
+        try {
+            return pseudonymiser.pseudonymOf(E164Phone.parse("+" + handset));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void settle(Sent sent) {

@@ -4,11 +4,14 @@ import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.MessageTemplate;
+import org.qrtrace.tracing.domain.Ucs2Segments;
+import org.qrtrace.tracing.repository.VenueDirectory;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The SMS texts, by language, from the configured templates: made at start, so an unknown placeholder stops the
@@ -27,7 +30,10 @@ public class NotificationTexts {
     private final String hotline;
     private final ZoneId zone;
 
-    NotificationTexts(TracingConfig config) {
+    private final VenueDirectory venues;
+
+    NotificationTexts(TracingConfig config, VenueDirectory venues) {
+        this.venues = venues;
         TracingConfig.Notifications n = config.notifications();
         String key = "qrtrace.tracing.notifications.templates.";
         this.templates = Map.of(VI, new MessageTemplate(key + VI, n.templates().vi()),
@@ -35,6 +41,16 @@ public class NotificationTexts {
         this.advice = Map.of(VI, n.advice().vi(), EN, n.advice().en());
         this.hotline = n.hotline();
         this.zone = n.zone();
+    }
+
+    /** The text of one message: the venue by its current name ("?" when unknown), the exposure in local time. */
+    public String textOf(String language, UUID venueId, Instant from, Instant to) {
+        return render(language, venues.find(venueId).map(VenueDirectory.Venue::name).orElse("?"), from, to);
+    }
+
+    /** How many SMS parts that text takes ({@link Ucs2Segments}). */
+    public int partsOf(String language, UUID venueId, Instant from, Instant to) {
+        return Ucs2Segments.split(textOf(language, venueId, from, to), 0).size();
     }
 
     public String render(String language, String venueName, Instant from, Instant to) {

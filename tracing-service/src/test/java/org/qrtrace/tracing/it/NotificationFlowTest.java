@@ -20,6 +20,8 @@ import org.qrtrace.deploy.infra.SmscMessage;
 import org.qrtrace.deploy.infra.SmscServer;
 import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.testing.TestTokens;
+import org.qrtrace.tracing.messaging.SmppGateway;
+import org.qrtrace.tracing.service.NotificationTexts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +78,12 @@ class NotificationFlowTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    SmppGateway gateway;
+
+    @Inject
+    NotificationTexts texts;
 
     static SmscServer smsc;
     static Path messageLog;
@@ -270,32 +278,67 @@ class NotificationFlowTest {
                 to(PHONE_1).get(0).text());
     }
 
+    /** Marks C1's message of the case SENDING, {@code ago} ago, as a sender that stopped mid-submit leaves it. */
+    private Map<String, Object> leftSending(String caseId, Duration ago) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE notification n SET status = 'SENDING', attempts = 1, updated_at = now() - ? * interval '1 second' "
+                        + "FROM case_contact cc WHERE n.contact_id = cc.id AND n.case_id = ?::uuid AND cc.pseudonym = ? "
+                        + "RETURNING n.reference, n.language, n.venue_id, n.exposure_start, n.exposure_end")) {
+            ps.setLong(1, ago.toSeconds());
+            ps.setString(2, caseId);
+            ps.setString(3, C1);
+            try (var rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "C1 has a message");
+                return Map.of("reference", rs.getInt(1), "language", rs.getString(2),
+                        "venueId", UUID.fromString(rs.getString(3)), "from", rs.getTimestamp(4).toInstant(),
+                        "to", rs.getTimestamp(5).toInstant());
+            }
+        }
+    }
+
     @Test
     @Order(5)
-    void aMessageLeftSendingByAStoppedSenderIsFailedNotSentAgain() throws IOException, SQLException {
+    void aMessageTheSmscTookBeforeTheSenderStoppedIsSettledByItsReceiptNotSentAgain() throws IOException, SQLException {
         smsc.clearMessages();
         smsc.close();
         String caseId = caseWithContacts();
         assertEquals(2, notify(OFFICER_849, caseId, Map.of("tiers", List.of("F1")), 202).getInt("queued"));
-        // As a sender that died between marking C1's message SENDING and recording the SMSC's answer leaves it.
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE notification n SET status = 'SENDING', attempts = 1, updated_at = now() - interval '10 minutes' "
-                        + "FROM case_contact cc WHERE n.contact_id = cc.id AND n.case_id = ?::uuid AND cc.pseudonym = ?")) {
-            ps.setString(1, caseId);
-            ps.setString(2, C1);
-            assertEquals(1, ps.executeUpdate());
-        }
+        Map<String, Object> row = leftSending(caseId, Duration.ofMinutes(1));
         startSmsc(0);
+        // What the stopped sender had done: the whole message submitted under its reference, the answer never recorded.
+        await().atMost(Duration.ofSeconds(30)).until(() -> gateway.ensureBound(Instant.now()));
+        String text = texts.textOf((String) row.get("language"), (UUID) row.get("venueId"), (Instant) row.get("from"),
+                (Instant) row.get("to"));
+        assertTrue(gateway.submit(PHONE_1, text, (Integer) row.get("reference")) instanceof SmppGateway.Submission.Accepted);
+
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertEquals("FAILED", statusOf(caseId, C1));
+            assertEquals("DELIVERED", statusOf(caseId, C1), "the echoed reference found the message");
             assertEquals("DELIVERED", statusOf(caseId, C2));
         });
-        assertEquals(0, to(PHONE_1).size(), "at most once: an unknown outcome is not sent again");
+        assertEquals(1, to(PHONE_1).size(), "not sent again");
         assertEquals(1, to(PHONE_2).size());
     }
 
     @Test
     @Order(6)
+    void aMessageLeftSendingWithNoReceiptIsSentAgainAfterTheReceiptWait() throws IOException, SQLException {
+        smsc.clearMessages();
+        smsc.close();
+        String caseId = caseWithContacts();
+        assertEquals(2, notify(OFFICER_849, caseId, Map.of("tiers", List.of("F1")), 202).getInt("queued"));
+        // The sender stopped after the claim and before the submit: nothing reached the SMSC, no receipt will come.
+        leftSending(caseId, Duration.ofMinutes(20));
+        startSmsc(0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals("DELIVERED", statusOf(caseId, C1));
+            assertEquals("DELIVERED", statusOf(caseId, C2));
+        });
+        assertEquals(1, to(PHONE_1).size(), "not dropped: sent once, after the receipt wait");
+        assertEquals(1, to(PHONE_2).size());
+    }
+
+    @Test
+    @Order(7)
     void anSmscRestartMidRunNeitherRepeatsNorDropsAMessage() throws IOException {
         smsc.clearMessages();
         String caseId = caseWithContacts();
@@ -324,7 +367,7 @@ class NotificationFlowTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void failedReceiptsMakeFailedOrExpiredMessages() throws IOException {
         smsc.close();
         startSmsc(1.0);
