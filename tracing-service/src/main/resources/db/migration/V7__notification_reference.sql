@@ -7,3 +7,5 @@ CREATE SEQUENCE notification_reference AS integer MINVALUE 1 MAXVALUE 65535 CYCL
 ALTER TABLE notification ADD COLUMN reference integer NOT NULL DEFAULT nextval('notification_reference');
 -- Receipts look for an unknown outcome by reference.
 CREATE INDEX notification_sending_reference ON notification (reference) WHERE status = 'SENDING';
+-- When the SMSC took the message (every part answered or proved by receipts): the daily report's "notified".
+ALTER TABLE notification ADD COLUMN submitted_at timestamptz;

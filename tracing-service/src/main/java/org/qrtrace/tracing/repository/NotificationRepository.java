@@ -87,8 +87,8 @@ public class NotificationRepository {
     /** The SMSC accepted every part: record its ids; the sealed channel is no longer needed. */
     public void submitted(UUID id, List<String> messageIds, Instant at) {
         jdbc.update("record a submitted notification", "UPDATE notification SET status = 'SUBMITTED', "
-                + "smsc_message_ids = ?::text[], sealed_contact = NULL, last_error = NULL, updated_at = ? "
-                + "WHERE id = ? AND status = 'SENDING'", messageIds, at, id);
+                + "smsc_message_ids = ?::text[], sealed_contact = NULL, last_error = NULL, submitted_at = ?, updated_at = ? "
+                + "WHERE id = ? AND status = 'SENDING'", messageIds, at, at, id);
     }
 
     /** Not sent this time: back in the queue until {@code next}. */

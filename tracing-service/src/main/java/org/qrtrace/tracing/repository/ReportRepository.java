@@ -5,6 +5,7 @@ import org.qrtrace.tracing.domain.DailyFigures;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,30 @@ public class ReportRepository {
     public record SnapshotRow(String adminUnitCode, Instant cutoff, Instant takenAt, DailyFigures figures) {
     }
 
+    private static final int FIGURES = 10;
+    /** The snapshot's figure columns, in {@link DailyFigures}' order. */
+    private static final String SNAPSHOT_COLUMNS = "venues_registered, venues_active, checkins, unique_visitors, cases, "
+            + "contacts_identified, notified, delivered, reached, tested_positive";
+    private static final List<String> CASE_WORK_KINDS = List.of("cases", "contacts", "notified", "delivered", "reached",
+            "positive");
+    /** The day's work on cases, each counted in the unit of its case (a contact or message belongs to one case). */
+    private static final String CASE_WORK = "WITH e(unit, kind) AS ("
+            + "SELECT admin_unit_code, 'cases' FROM confirmed_case WHERE confirmed_at >= ? AND confirmed_at < ? "
+            + "UNION ALL SELECT k.admin_unit_code, 'contacts' FROM case_contact c JOIN confirmed_case k ON k.id = c.case_id "
+            + "  WHERE c.recorded_at >= ? AND c.recorded_at < ? "
+            + "UNION ALL SELECT k.admin_unit_code, 'notified' FROM notification n JOIN confirmed_case k ON k.id = n.case_id "
+            + "  WHERE n.submitted_at >= ? AND n.submitted_at < ? "
+            + "UNION ALL SELECT k.admin_unit_code, 'delivered' FROM notification n JOIN confirmed_case k ON k.id = n.case_id "
+            + "  WHERE n.status = 'DELIVERED' AND n.updated_at >= ? AND n.updated_at < ? "
+            + "UNION ALL SELECT k.admin_unit_code, 'reached' FROM case_contact c JOIN confirmed_case k ON k.id = c.case_id "
+            + "  WHERE c.follow_up_status IN ('REACHED', 'QUARANTINED', 'TESTED_NEGATIVE', 'TESTED_POSITIVE') "
+            + "  AND c.follow_up_updated_at >= ? AND c.follow_up_updated_at < ? "
+            + "UNION ALL SELECT k.admin_unit_code, 'positive' FROM case_contact c JOIN confirmed_case k ON k.id = c.case_id "
+            + "  WHERE c.follow_up_status = 'TESTED_POSITIVE' AND c.follow_up_updated_at >= ? AND c.follow_up_updated_at < ?) "
+            + "SELECT m.row_code, " + String.join(", ", CASE_WORK_KINDS.stream()
+                    .map(k -> "count(*) FILTER (WHERE e.kind = '" + k + "') AS " + k).toList())
+            + " FROM unnest(?::text[], ?::text[]) AS m(unit_code, row_code) JOIN e ON e.unit = m.unit_code GROUP BY m.row_code";
+
     /** Figures per report unit for check-ins in [start, end) and venues registered before end and open at start. */
     public Map<String, DailyFigures> figures(UnitMapping mapping, Instant start, Instant end) {
         String venuesSql = "SELECT m.row_code, count(*) AS registered FROM unnest(?::text[], ?::text[]) AS m(venue_code, row_code) "
@@ -42,18 +67,26 @@ public class ReportRepository {
                 + "GROUP BY m.row_code";
         Map<String, int[]> acc = new HashMap<>();
         jdbc.with("compute daily figures", c -> {
-            Jdbc.query(c, venuesSql, rs -> acc.computeIfAbsent(rs.getString(1), k -> new int[4])[0] = rs.getInt("registered"),
+            Jdbc.query(c, venuesSql, rs -> acc.computeIfAbsent(rs.getString(1), k -> new int[FIGURES])[0] = rs.getInt("registered"),
                     mapping.venueUnitCodes(), mapping.reportUnitCodes(), end, start);
-            return Jdbc.query(c, visitsSql, rs -> {
-                int[] a = acc.computeIfAbsent(rs.getString(1), k -> new int[4]);
+            Jdbc.query(c, visitsSql, rs -> {
+                int[] a = acc.computeIfAbsent(rs.getString(1), k -> new int[FIGURES]);
                 a[1] = rs.getInt("active");
                 a[2] = rs.getInt("checkins");
                 a[3] = rs.getInt("visitors");
                 return a;
             }, mapping.venueUnitCodes(), mapping.reportUnitCodes(), start, end);
+            return Jdbc.query(c, CASE_WORK, rs -> {
+                int[] a = acc.computeIfAbsent(rs.getString(1), k -> new int[FIGURES]);
+                for (int i = 0; i < CASE_WORK_KINDS.size(); i++) {
+                    a[4 + i] = rs.getInt(CASE_WORK_KINDS.get(i));
+                }
+                return a;
+            }, start, end, start, end, start, end, start, end, start, end, start, end, mapping.venueUnitCodes(),
+                    mapping.reportUnitCodes());
         });
         Map<String, DailyFigures> out = new HashMap<>();
-        acc.forEach((code, a) -> out.put(code, new DailyFigures(a[0], a[1], a[2], a[3])));
+        acc.forEach((code, a) -> out.put(code, DailyFigures.of(a)));
         return out;
     }
 
@@ -61,14 +94,15 @@ public class ReportRepository {
     public void saveSnapshot(LocalDate date, Instant cutoff, Instant takenAt, Map<String, DailyFigures> figures) {
         List<String> codes = List.copyOf(figures.keySet());
         List<DailyFigures> rows = codes.stream().map(figures::get).toList();
-        jdbc.update("store the daily snapshot", "INSERT INTO daily_report_snapshot (report_date, admin_unit_code, cutoff, "
-                        + "taken_at, venues_registered, venues_active, checkins, unique_visitors) "
-                        + "SELECT ?::date, code, ?::timestamptz, ?::timestamptz, r, a, c, u "
-                        + "FROM unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[]) AS f(code, r, a, c, u) "
-                        + "ON CONFLICT DO NOTHING",
-                date, cutoff, takenAt, codes, rows.stream().map(DailyFigures::venuesRegistered).toList(),
-                rows.stream().map(DailyFigures::venuesActive).toList(), rows.stream().map(DailyFigures::checkins).toList(),
-                rows.stream().map(DailyFigures::uniqueVisitors).toList());
+        List<Object> parameters = new ArrayList<>(List.of(date, cutoff, takenAt, codes));
+        for (int i = 0; i < FIGURES; i++) {
+            int figure = i;
+            parameters.add(rows.stream().map(f -> f.asList().get(figure)).toList());
+        }
+        jdbc.update("store the daily snapshot", "INSERT INTO daily_report_snapshot (report_date, cutoff, taken_at, "
+                + "admin_unit_code, " + SNAPSHOT_COLUMNS + ") SELECT ?::date, ?::timestamptz, ?::timestamptz, f.* "
+                + "FROM unnest(?::text[]"
+                + ", ?::int[]".repeat(FIGURES) + ") AS f ON CONFLICT DO NOTHING", parameters.toArray());
     }
 
     public boolean hasSnapshot(LocalDate date) {
@@ -77,12 +111,17 @@ public class ReportRepository {
     }
 
     public Map<String, SnapshotRow> snapshot(LocalDate date, List<String> unitCodes) {
-        String sql = "SELECT admin_unit_code, cutoff, taken_at, venues_registered, venues_active, checkins, unique_visitors "
-                + "FROM daily_report_snapshot WHERE report_date = ? AND admin_unit_code = ANY (?::text[])";
+        String sql = "SELECT admin_unit_code, cutoff, taken_at, " + SNAPSHOT_COLUMNS
+                + " FROM daily_report_snapshot WHERE report_date = ? AND admin_unit_code = ANY (?::text[])";
         Map<String, SnapshotRow> out = new HashMap<>();
-        for (SnapshotRow row : jdbc.query("read daily snapshots", sql, rs -> new SnapshotRow(rs.getString("admin_unit_code"),
-                Sql.instant(rs, "cutoff"), Sql.instant(rs, "taken_at"), new DailyFigures(rs.getInt("venues_registered"),
-                rs.getInt("venues_active"), rs.getInt("checkins"), rs.getInt("unique_visitors"))), date, unitCodes)) {
+        for (SnapshotRow row : jdbc.query("read daily snapshots", sql, rs -> {
+            int[] f = new int[FIGURES];
+            for (int i = 0; i < FIGURES; i++) {
+                f[i] = rs.getInt(4 + i);
+            }
+            return new SnapshotRow(rs.getString("admin_unit_code"), Sql.instant(rs, "cutoff"), Sql.instant(rs, "taken_at"),
+                    DailyFigures.of(f));
+        }, date, unitCodes)) {
             out.put(row.adminUnitCode(), row);
         }
         return out;

@@ -53,12 +53,20 @@ public class DailyReportService {
 
     public record Row(String adminUnitCode, String name, String level, String parentCode, Long population,
                       int venuesRegistered, int venuesActive, int checkins, int uniqueVisitors, BigDecimal visitorsPer1000,
-                      BigDecimal activeVenueShare, Figures snapshot) {
+                      BigDecimal activeVenueShare, int cases, int contactsIdentified, int notified, int delivered,
+                      int reached, int testedPositive, Figures snapshot) {
     }
 
     /** Frozen figures of a unit at the cut-off. */
     public record Figures(int venuesRegistered, int venuesActive, int checkins, int uniqueVisitors,
-                          BigDecimal visitorsPer1000, BigDecimal activeVenueShare) {
+                          BigDecimal visitorsPer1000, BigDecimal activeVenueShare, int cases, int contactsIdentified,
+                          int notified, int delivered, int reached, int testedPositive) {
+
+        static Figures of(DailyFigures f, Long population) {
+            return new Figures(f.venuesRegistered(), f.venuesActive(), f.checkins(), f.uniqueVisitors(),
+                    f.visitorsPer1000(population), f.activeVenueShare(), f.cases(), f.contactsIdentified(), f.notified(),
+                    f.delivered(), f.reached(), f.testedPositive());
+        }
     }
 
     /** What a snapshot run did. */
@@ -82,12 +90,11 @@ public class DailyReportService {
             AdminUnit u = units.find(c).orElseThrow();
             DailyFigures f = live.getOrDefault(c, DailyFigures.NONE);
             SnapshotRow s = frozen.get(c);
-            Figures snap = s == null ? null : new Figures(s.figures().venuesRegistered(), s.figures().venuesActive(),
-                    s.figures().checkins(), s.figures().uniqueVisitors(), s.figures().visitorsPer1000(u.population()),
-                    s.figures().activeVenueShare());
+            Figures snap = s == null ? null : Figures.of(s.figures(), u.population());
             rows.add(new Row(u.code(), u.name(), u.level().name(), u.parentCode(), u.population(), f.venuesRegistered(),
                     f.venuesActive(), f.checkins(), f.uniqueVisitors(), f.visitorsPer1000(u.population()),
-                    f.activeVenueShare(), snap));
+                    f.activeVenueShare(), f.cases(), f.contactsIdentified(), f.notified(), f.delivered(), f.reached(),
+                    f.testedPositive(), snap));
         }
         SnapshotRow any = frozen.get(code);
         return new DailyReport(day, code, config.reports().zone().getId(), cutoffOf(day),

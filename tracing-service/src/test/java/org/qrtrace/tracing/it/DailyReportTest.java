@@ -129,7 +129,8 @@ class DailyReportTest {
                 .get("/api/v1/reports/daily?date=" + D + "&adminUnitCode=288").then().statusCode(200).extract().asByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);
         assertTrue(text.startsWith("\uFEFFdate,adminUnitCode,name,level,parentCode,population,venuesRegistered,"), text);
-        assertTrue(text.contains(D + ",288,Thành phố Hải Dương,DISTRICT,30,,4,4,6,5,,1.0000,4,3,5,4,,0.7500"), text);
+        assertTrue(text.contains(D + ",288,Thành phố Hải Dương,DISTRICT,30,,4,4,6,5,,1.0000,0,0,0,0,0,0,4,3,5,4,,0.7500,0,0,0,0,0,0"),
+                text);
     }
 
     @Inject

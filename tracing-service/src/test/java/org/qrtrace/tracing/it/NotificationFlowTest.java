@@ -172,6 +172,58 @@ class NotificationFlowTest {
         return DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(HCM).format(instant);
     }
 
+    /** The case-work figures of a unit summed over the local days from {@code from} to {@code to} (one or two). */
+    static List<Integer> caseWork(String unit, LocalDate from, LocalDate to) {
+        int[] sum = new int[6];
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            JsonPath r = given().auth().oauth2(TestTokens.admin()).when()
+                    .get("/api/v1/reports/daily?date=" + d + "&adminUnitCode=" + unit).then().statusCode(200)
+                    .extract().jsonPath();
+            Map<String, Object> row = r.getMap("rows.find { it.adminUnitCode == '" + unit + "' }");
+            List<String> names = List.of("cases", "contactsIdentified", "notified", "delivered", "reached", "testedPositive");
+            for (int i = 0; i < names.size(); i++) {
+                sum[i] += (Integer) row.get(names.get(i));
+            }
+        }
+        return java.util.Arrays.stream(sum).boxed().toList();
+    }
+
+    static List<Integer> minus(List<Integer> after, List<Integer> before) {
+        return java.util.stream.IntStream.range(0, after.size()).mapToObj(i -> after.get(i) - before.get(i)).toList();
+    }
+
+    @Test
+    @Order(0)
+    void theDailyReportCountsTheCaseItsContactsMessagesAndFollowUpInTheCasesUnit() {
+        // The work happens "today" in Vietnam, which may turn into tomorrow during the test: sum both days then.
+        LocalDate today = LocalDate.now(HCM);
+        LocalDate confirmedDay = LocalDate.ofInstant(at(-60), HCM);
+        List<Integer> districtBefore = caseWork("849", today, today.plusDays(1));
+        List<Integer> provinceBefore = caseWork("84", today, today.plusDays(1));
+        int casesBefore = caseWork("849", confirmedDay, confirmedDay).get(0);
+
+        String caseId = caseWithContacts();
+        assertEquals(2, notify(OFFICER_849, caseId, Map.of("tiers", List.of("F1")), 202).getInt("queued"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals("DELIVERED", statusOf(caseId, C1));
+            assertEquals("DELIVERED", statusOf(caseId, C2));
+        });
+        JsonPath contacts = given().auth().oauth2(OFFICER_849).when().get("/api/v1/cases/" + caseId + "/contacts")
+                .then().statusCode(200).extract().jsonPath();
+        for (Map.Entry<String, String> e : Map.of(C1, "REACHED", C2, "TESTED_POSITIVE").entrySet()) {
+            given().auth().oauth2(OFFICER_849).contentType(ContentType.JSON).body(Map.of("status", e.getValue()))
+                    .when().patch("/api/v1/cases/" + caseId + "/contacts/"
+                            + contacts.getString("find { it.pseudonym == '" + e.getKey() + "' }.contactId"))
+                    .then().statusCode(200);
+        }
+        LocalDate end = LocalDate.now(HCM);
+        List<Integer> expected = List.of(0, 4, 2, 2, 2, 1);   // 4 contacts found, 2 messaged and delivered, 2 reached, 1 positive
+        assertEquals(expected, minus(caseWork("849", today, end.plusDays(1)), districtBefore),
+                "cases, contactsIdentified, notified, delivered, reached, testedPositive in the case's district");
+        assertEquals(expected, minus(caseWork("84", today, end.plusDays(1)), provinceBefore), "rolled up to the province");
+        assertEquals(casesBefore + 1, caseWork("849", confirmedDay, confirmedDay).get(0), "the case counts on its confirmation day");
+    }
+
     @Test
     @Order(1)
     void notifiesEachF1ContactOnceInVietnameseAndReceiptsDeliverThem() {
