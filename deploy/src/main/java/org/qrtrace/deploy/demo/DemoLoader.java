@@ -117,7 +117,7 @@ public final class DemoLoader {
 
         // The outbreak cluster: the index case at a market in Thành phố Hải Dương yesterday morning; 15 people there
         // with them; 5 of those later at a school, where 10 more people meet them (F2).
-        String indexPhone = "0912999001";
+        String indexPhone = DemoOutbreak.INDEX_PHONE;
         Venue market = venues.stream().filter(v -> v.category().equals("MARKET")).findFirst().orElse(venues.get(0));
         Venue school = venues.stream().filter(v -> v.category().equals("SCHOOL")).findFirst().orElse(venues.get(1));
         LocalDate outbreakDay = today.minusDays(Math.min(3, days - 1));
@@ -164,8 +164,17 @@ public final class DemoLoader {
         System.out.println();
         System.out.println("  curl -s -X POST " + tracingUrl + "/api/v1/exposure-queries \\");
         System.out.println("    -H \"Authorization: Bearer $(sed -n 's/.*\"health-officer\": \"\\(.*\\)\".*/\\1/p' target/local-stack/dev-tokens.json)\" \\");
-        System.out.println("    -H 'Content-Type: application/json' -d '{\"caseReference\":\"HD-DEMO-0001\",\"phone\":\"" + indexPhone
+        System.out.println("    -H 'Content-Type: application/json' -d '{\"caseReference\":\"" + DemoOutbreak.CASE_REFERENCE + "\",\"phone\":\"" + indexPhone
                 + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"bufferMinutes\":30,\"minOverlapMinutes\":15,\"depth\":2}'");
+        System.out.println();
+        System.out.println("Or take the next steps at once: open the case " + DemoOutbreak.CASE_REFERENCE
+                + ", run that query under it and tell its F1 contacts by SMS:");
+        System.out.println();
+        System.out.println("  ./deploy/demo-outbreak");
+        System.out.println();
+        System.out.println("Messages the local SMSC received: curl -s "
+                + System.getenv().getOrDefault("SMSC_MESSAGES_URL", "http://127.0.0.1:2776/messages")
+                + "  (also target/local-stack/smsc/messages.jsonl)");
         System.out.println();
         System.out.println("Posters: " + venueUrl + "/api/v1/venues/" + market.id() + "/poster.pdf (also .png, .svg), with the admin token;");
         System.out.println("  every venue of a district in one PDF: " + venueUrl + "/api/v1/venues/posters.pdf?adminUnitCode=288");
