@@ -118,6 +118,14 @@ public interface TracingConfig {
          */
         @WithDefault("14")
         int followUpDays();
+
+        /**
+         * How long a contact's sealed phone is kept after their follow-up period ended (last exposure + follow-up
+         * days): then it is deleted (the contact list shows no phone) and a message still queued for them is FAILED.
+         * Pseudonym, tier, venues and statuses stay, for the case's record and the reports.
+         */
+        @WithDefault("P14D")
+        java.time.Duration phoneKeptAfterFollowUp();
     }
 
     /** SMS to a case's contacts (docs/architecture.md, "Notifications"). */

@@ -64,6 +64,12 @@ public class CaseContactRepository {
                 contacts.stream().map(Found::overlapsJson).toList(), contacts.stream().map(Found::sealedContact).toList());
     }
 
+    /** Deletes the sealed phone of contacts whose last exposure is before {@code before}; returns how many. */
+    public int deleteSealedContactsExposedBefore(Instant before) {
+        return jdbc.update("delete expired contact phones", "UPDATE case_contact SET sealed_contact = NULL "
+                + "WHERE sealed_contact IS NOT NULL AND last_exposure < ?", before);
+    }
+
     /** Ordered like an exposure result: tier, first exposure, pseudonym. */
     public List<ContactRow> list(UUID caseId) {
         return jdbc.query("read the case's contacts", "SELECT " + COLUMNS + " FROM case_contact WHERE case_id = ? "

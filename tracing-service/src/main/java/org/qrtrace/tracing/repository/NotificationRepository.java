@@ -156,6 +156,13 @@ public class NotificationRepository {
                 messageIds, id);
     }
 
+    /** Messages still QUEUED to contacts whose last exposure is before {@code before}: FAILED, sealed channel cleared. */
+    public int failQueuedOfContactsExposedBefore(Instant before, Instant at) {
+        return jdbc.update("fail expired queued notifications", "UPDATE notification n SET status = 'FAILED', "
+                + "sealed_contact = NULL, last_error = 'follow-up period over: contact data deleted', updated_at = ? "
+                + "FROM case_contact c WHERE c.id = n.contact_id AND n.status = 'QUEUED' AND c.last_exposure < ?", at, before);
+    }
+
     /** Takes the receipt lock for the caller's transaction. */
     public void lockReceipts() {
         jdbc.with("lock the receipts", c -> {

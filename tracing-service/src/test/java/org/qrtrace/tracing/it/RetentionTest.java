@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.testing.TestTokens;
 import org.qrtrace.tracing.repository.PartitionRepository;
+import org.qrtrace.tracing.service.CaseDataRetention;
 import org.qrtrace.tracing.service.PartitionMaintenance;
 
 import java.sql.SQLException;
@@ -43,8 +44,8 @@ class RetentionTest {
         return Db.number(dataSource, sql);
     }
 
-    private void sql(String sql) throws SQLException {
-        Db.execute(dataSource, sql);
+    private void sql(String... statements) throws SQLException {
+        Db.execute(dataSource, statements);
     }
 
     private static String insertVisit(Instant at) {
@@ -122,5 +123,41 @@ class RetentionTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("tracing_events_expired_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Inject
+    CaseDataRetention caseData;
+
+    @Test
+    void aContactsPhoneIsDeletedOnceTheFollowUpPeriodAndTheGraceHavePassedAndTheirQueuedMessageFails() throws SQLException {
+        Instant now = clock.instant();
+        Instant boundary = caseData.phonesKeptFrom(now);
+        UUID caseId = UUID.randomUUID(), expired = UUID.randomUUID(), kept = UUID.randomUUID();
+        sql("INSERT INTO confirmed_case (id, case_reference, pseudonym, confirmed_at, admin_unit_code, status, created_at, "
+                        + "created_by) VALUES ('" + caseId + "', 'RET-" + caseId + "', 'idx', '" + boundary.minus(Duration.ofDays(3))
+                        + "', '30', 'OPEN', '" + now + "', 'test')",
+                contact(expired, caseId, boundary.minus(Duration.ofHours(1))),
+                contact(kept, caseId, boundary.plus(Duration.ofHours(1))),
+                "INSERT INTO notification (case_id, contact_id, tier, language, sealed_contact, venue_id, exposure_start, "
+                        + "exposure_end, status, next_attempt_at, created_by, created_at, updated_at) VALUES ('" + caseId
+                        + "', '" + expired + "', 'F1', 'vi', 'sealed', '" + UUID.randomUUID() + "', '" + boundary.minus(Duration.ofHours(2))
+                        + "', '" + boundary.minus(Duration.ofHours(1)) + "', 'QUEUED', '" + now + "', 'test', '" + now + "', '" + now + "')");
+
+        assertTrue(caseData.deleteExpiredPhones() >= 1);
+
+        assertEquals(0, count("SELECT count(*) FROM case_contact WHERE id = '" + expired + "' AND sealed_contact IS NOT NULL"),
+                "exposed before the boundary: phone deleted");
+        assertEquals(1, count("SELECT count(*) FROM case_contact WHERE id = '" + expired + "' AND pseudonym = 'p-" + expired + "'"),
+                "the contact itself stays, for the case's record");
+        assertEquals(1, count("SELECT count(*) FROM case_contact WHERE id = '" + kept + "' AND sealed_contact = 'sealed'"),
+                "exposed after it: phone kept");
+        assertEquals(1, count("SELECT count(*) FROM notification WHERE contact_id = '" + expired
+                + "' AND status = 'FAILED' AND sealed_contact IS NULL"), "its queued message is failed with it");
+    }
+
+    private static String contact(UUID id, UUID caseId, Instant lastExposure) {
+        return "INSERT INTO case_contact (id, case_id, pseudonym, tier, first_exposure, last_exposure, venues, "
+                + "sealed_contact, recorded_at) VALUES ('" + id + "', '" + caseId + "', 'p-" + id + "', 'F1', '"
+                + lastExposure.minus(Duration.ofHours(1)) + "', '" + lastExposure + "', '[]', 'sealed', '" + lastExposure + "')";
     }
 }
