@@ -91,6 +91,11 @@ class EndToEndIT {
         checkIn(tokenOf(supermarket.getString("qrUrl")), F2, "Lê Văn C");
         checkIn(tokenOf(office.getString("qrUrl")), UNRELATED, "Phạm Thị D");
 
+        // The officer opens the index person's case; the exposure query under its reference feeds its contacts.
+        String caseId = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("caseReference", "HD-E2E-0001", "phone", INDEX, "confirmedAt", Instant.now().toString(),
+                        "adminUnitCode", "288"))
+                .when().post(stack.tracingUrl() + "/api/v1/cases").then().statusCode(201).extract().path("id");
         Map<String, Object> query = Map.of("caseReference", "HD-E2E-0001", "phone", INDEX,
                 "from", indexIn.minus(Duration.ofHours(1)).toString(), "to", indexIn.plus(Duration.ofHours(8)).toString(),
                 "bufferMinutes", 30, "minOverlapMinutes", 15, "depth", 2);
@@ -126,6 +131,42 @@ class EndToEndIT {
         assertEquals(3, count(province, "venuesRegistered") - count(before, "venuesRegistered"), shown);
         assertEquals(3, count(province, "venuesActive") - count(before, "venuesActive"), shown);
         assertEquals(4, count(province, "uniqueVisitors") - count(before, "uniqueVisitors"), shown);
+
+        // The case's contacts, told by SMS through the real SMSC: each once, whatever is asked twice.
+        JsonPath contacts = given().auth().oauth2(officer).when().get(stack.tracingUrl() + "/api/v1/cases/" + caseId + "/contacts")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("F1", "F2"), contacts.getList("tier"));
+        assertEquals(List.of(pseudonym(F1), pseudonym(F2)), contacts.getList("pseudonym"));
+        Map<String, Object> notify = Map.of("tiers", List.of("F1", "F2"), "language", "vi");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(notify)
+                .when().post(stack.tracingUrl() + "/api/v1/cases/" + caseId + "/notifications")
+                .then().statusCode(202).body("queued", org.hamcrest.Matchers.equalTo(2));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(notify)
+                .when().post(stack.tracingUrl() + "/api/v1/cases/" + caseId + "/notifications")
+                .then().statusCode(202).body("queued", org.hamcrest.Matchers.equalTo(0))
+                .body("alreadyNotified", org.hamcrest.Matchers.equalTo(2));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertEquals(List.of("DELIVERED", "DELIVERED"), given().auth().oauth2(officer).when()
+                        .get(stack.tracingUrl() + "/api/v1/cases/" + caseId + "/contacts").then().statusCode(200)
+                        .extract().jsonPath().getList("notification.status")));
+        List<Map<String, Object>> received = given().when().get(stack.smscMessagesUrl()).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        for (String phone : List.of(F1, F2)) {
+            List<Map<String, Object>> to = received.stream()
+                    .filter(m -> ("84" + phone.substring(1)).equals(m.get("destination"))).toList();
+            assertEquals(1, to.size(), "one message to " + phone);
+            assertTrue(String.valueOf(to.get(0).get("text")).contains("Bệnh viện Đa khoa Hải Dương")
+                    || String.valueOf(to.get(0).get("text")).contains("Siêu thị Chí Linh"), String.valueOf(to.get(0).get("text")));
+        }
+        assertTrue(received.stream().noneMatch(m -> ("84" + UNRELATED.substring(1)).equals(m.get("destination"))));
+        assertTrue(received.stream().noneMatch(m -> ("84" + INDEX.substring(1)).equals(m.get("destination"))));
+
+        // ... and the day's report counts the case's work in the province.
+        Map<String, Object> withCases = provinceRow(report(officer, today));
+        assertEquals(1, count(withCases, "cases") - count(before, "cases"));
+        assertEquals(2, count(withCases, "contactsIdentified") - count(before, "contactsIdentified"));
+        assertEquals(2, count(withCases, "notified") - count(before, "notified"));
+        assertEquals(2, count(withCases, "delivered") - count(before, "delivered"));
     }
 
     /** Waits, when less than {@code needed} is left of the local day, until the next day has begun. */

@@ -26,6 +26,7 @@ final class LocalStack implements AutoCloseable {
     final int venuePort;
     final int checkinPort;
     final int tracingPort;
+    final int smscHttpPort;
 
     private LocalStack(Path stackDir) throws IOException {
         this.stackDir = stackDir;
@@ -36,7 +37,11 @@ final class LocalStack implements AutoCloseable {
         env.put("PG_PORT", String.valueOf(freePort()));
         env.put("KAFKA_PORT", String.valueOf(freePort()));
         env.put("SMSC_PORT", String.valueOf(freePort()));
-        env.put("SMSC_HTTP_PORT", String.valueOf(freePort()));
+        smscHttpPort = freePort();
+        env.put("SMSC_HTTP_PORT", String.valueOf(smscHttpPort));
+        // SMS go at any hour here, so that what the tests check does not depend on when they run (production: 07-21).
+        env.put("TRACING_EXTRA_ENV", "QRTRACE_TRACING_NOTIFICATIONS_WINDOW_START=00:00 "
+                + "QRTRACE_TRACING_NOTIFICATIONS_WINDOW_END=24:00");
         env.put("VENUE_PORT", String.valueOf(venuePort));
         env.put("CHECKIN_PORT", String.valueOf(checkinPort));
         env.put("TRACING_PORT", String.valueOf(tracingPort));
@@ -78,6 +83,11 @@ final class LocalStack implements AutoCloseable {
 
     String tracingUrl() {
         return "http://127.0.0.1:" + tracingPort;
+    }
+
+    /** What the local SMSC received (JSON: destination, text, receivedAt, messageId, ...). */
+    String smscMessagesUrl() {
+        return "http://127.0.0.1:" + smscHttpPort + "/messages";
     }
 
     /**
