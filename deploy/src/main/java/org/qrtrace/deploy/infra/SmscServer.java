@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,7 +84,7 @@ public final class SmscServer implements AutoCloseable {
      */
     public record Config(String systemId, String password, int port, int httpPort, Path messageLog,
                          Duration receiptDelay, double failureRate, long failureSeed, int maxSubmitsPerSecond,
-                         Clock clock) {
+                         Clock clock, SSLContext tls) {
 
         public static final Duration DEFAULT_RECEIPT_DELAY = Duration.ofSeconds(1);
 
@@ -111,37 +112,43 @@ public final class SmscServer implements AutoCloseable {
 
         /** Any free ports, no log file, receipts after {@link #DEFAULT_RECEIPT_DELAY}, all delivered, no throttle. */
         public static Config of(String systemId, String password) {
-            return new Config(systemId, password, 0, 0, null, DEFAULT_RECEIPT_DELAY, 0, 1, 0, Clock.systemUTC());
+            return new Config(systemId, password, 0, 0, null, DEFAULT_RECEIPT_DELAY, 0, 1, 0, Clock.systemUTC(), null);
         }
 
         public Config withPorts(int port, int httpPort) {
             return new Config(systemId, password, port, httpPort, messageLog, receiptDelay, failureRate, failureSeed,
-                    maxSubmitsPerSecond, clock);
+                    maxSubmitsPerSecond, clock, tls);
         }
 
         public Config withMessageLog(Path messageLog) {
             return new Config(systemId, password, port, httpPort, messageLog, receiptDelay, failureRate, failureSeed,
-                    maxSubmitsPerSecond, clock);
+                    maxSubmitsPerSecond, clock, tls);
         }
 
         public Config withReceiptDelay(Duration receiptDelay) {
             return new Config(systemId, password, port, httpPort, messageLog, receiptDelay, failureRate, failureSeed,
-                    maxSubmitsPerSecond, clock);
+                    maxSubmitsPerSecond, clock, tls);
         }
 
         public Config withFailures(double failureRate, long failureSeed) {
             return new Config(systemId, password, port, httpPort, messageLog, receiptDelay, failureRate, failureSeed,
-                    maxSubmitsPerSecond, clock);
+                    maxSubmitsPerSecond, clock, tls);
         }
 
         public Config withMaxSubmitsPerSecond(int maxSubmitsPerSecond) {
             return new Config(systemId, password, port, httpPort, messageLog, receiptDelay, failureRate, failureSeed,
-                    maxSubmitsPerSecond, clock);
+                    maxSubmitsPerSecond, clock, tls);
+        }
+
+        /** SMPP over TLS with this context's key (null: plain TCP, the default), as gateways that offer TLS do. */
+        public Config withTls(SSLContext tls) {
+            return new Config(systemId, password, port, httpPort, messageLog, receiptDelay, failureRate, failureSeed,
+                    maxSubmitsPerSecond, clock, tls);
         }
 
         public Config withClock(Clock clock) {
             return new Config(systemId, password, port, httpPort, messageLog, receiptDelay, failureRate, failureSeed,
-                    maxSubmitsPerSecond, clock);
+                    maxSubmitsPerSecond, clock, tls);
         }
     }
 
@@ -172,7 +179,7 @@ public final class SmscServer implements AutoCloseable {
         this.throttle = new SubmitThrottle(config.maxSubmitsPerSecond());
         this.receipts = new DeliveryReceipts(config.receiptDelay(), config.failureRate(), config.failureSeed(),
                 config.clock(), this::receiverFor);
-        LoopbackListen listen = new LoopbackListen();
+        LoopbackListen listen = new LoopbackListen(config.tls());
         this.listener = new SMPPServerSessionListener(config.port(), listen);
         this.port = listen.socket.getLocalPort();
         listener.setMessageReceiverListener(new Receiver());
@@ -390,7 +397,12 @@ public final class SmscServer implements AutoCloseable {
 
     /** jsmpp's own server socket listens on every interface; the local SMSC listens on 127.0.0.1 only. */
     private static final class LoopbackListen implements ServerConnectionFactory {
+        private final SSLContext tls;
         private ServerSocket socket;
+
+        LoopbackListen(SSLContext tls) {
+            this.tls = tls;
+        }
 
         @Override
         public ServerConnection listen(int port) throws IOException {
@@ -404,7 +416,8 @@ public final class SmscServer implements AutoCloseable {
 
         @Override
         public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-            socket = new ServerSocket(port, backlog, InetAddress.getLoopbackAddress());
+            socket = tls == null ? new ServerSocket(port, backlog, InetAddress.getLoopbackAddress())
+                    : tls.getServerSocketFactory().createServerSocket(port, backlog, InetAddress.getLoopbackAddress());
             socket.setSoTimeout(timeout);
             return new ServerSocketConnection(socket);
         }

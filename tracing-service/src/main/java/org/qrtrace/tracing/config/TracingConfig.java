@@ -213,5 +213,18 @@ public interface TracingConfig {
 
         @WithDefault("PT30S")
         Duration enquireLinkEvery();
+
+        /** SMPP over TLS, for gateways that offer it (docs: tracing-service README, "Pointing it at a real SMSC"). */
+        Tls tls();
+
+        interface Tls {
+            @WithDefault("false")
+            boolean enabled();
+
+            /** PKCS12 trust store with the gateway's CA; absent: the JVM's default trust (public CAs). */
+            Optional<java.nio.file.Path> trustStore();
+
+            Optional<String> trustStorePassword();
+        }
     }
 }

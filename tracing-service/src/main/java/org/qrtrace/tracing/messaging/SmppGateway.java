@@ -24,6 +24,7 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
+import org.jsmpp.session.connection.ConnectionFactory;
 import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.Ucs2Segments;
@@ -67,6 +68,7 @@ public class SmppGateway {
     private final TracingConfig.Notifications notifications;
     private final NotificationOutbox outbox;
     private final AtomicInteger references = new AtomicInteger();
+    private final ConnectionFactory connections;
     private SMPPSession session;
     private boolean down;
     private int failedBinds;
@@ -74,6 +76,9 @@ public class SmppGateway {
 
     SmppGateway(TracingConfig config, NotificationOutbox outbox) {
         this.config = config.smpp();
+        TracingConfig.Smpp.Tls tls = this.config.tls();
+        this.connections = tls.enabled() ? SmppConnections.tls(tls.trustStore(), tls.trustStorePassword())
+                : SmppConnections.plain();
         this.notifications = config.notifications();
         this.outbox = outbox;
     }
@@ -87,7 +92,7 @@ public class SmppGateway {
             return false;
         }
         closeSession();
-        SMPPSession s = new SMPPSession();
+        SMPPSession s = new SMPPSession(connections);
         s.setTransactionTimer(config.timeout().toMillis());
         s.setEnquireLinkTimer((int) config.enquireLinkEvery().toMillis());
         s.setMessageReceiverListener(new Receipts());
