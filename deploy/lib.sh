@@ -59,6 +59,8 @@ launch() {
           "$JAVA" -Xmx512m -jar "$ROOT/venue-service/target/quarkus-app/quarkus-run.jar") ;;
       checkin-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
           CHECKIN_PORT="$CHECKIN_PORT" QRTRACE_CHECKIN_VENUE_SERVICE_URL="http://127.0.0.1:$VENUE_PORT"
+          QRTRACE_CHECKIN_EXPOSURE_SITES_FEED_URL="http://127.0.0.1:$TRACING_PORT/api/v1/exposure-sites"
+          QRTRACE_CHECKIN_EXPOSURE_SITES_PAGE_URL="http://127.0.0.1:$TRACING_PORT/exposure-sites"
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT" ${CHECKIN_EXTRA_ENV:-}
           "$JAVA" ${CHECKIN_JAVA_OPTS:--Xmx1g} -jar "$ROOT/checkin-service/target/quarkus-app/quarkus-run.jar") ;;
       tracing-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD

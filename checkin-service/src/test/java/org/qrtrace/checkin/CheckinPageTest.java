@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.qrtrace.checkin.support.CheckinEvents;
+import org.qrtrace.checkin.support.ExposureFeedStub;
 import org.qrtrace.checkin.support.TestVenues;
 import org.qrtrace.checkin.support.VenueServiceStub;
 import org.qrtrace.testing.RealInfraTestResource;
@@ -122,6 +123,72 @@ class CheckinPageTest {
         assertEquals(1, CheckinEvents.matching(e -> e.payload() instanceof CheckedOut o && o.checkinId().equals(checkinId)).size());
         form().formParam("k", "forged").post("/c/out/" + checkinId).then().statusCode(404)
                 .contentType(startsWith("text/html")).body(containsString("Liên kết check-out không hợp lệ"));
+    }
+
+    @Test
+    void theSuccessAndCheckoutPagesHandTheVisitToTheBrowserAndLinkToMyVisits() {
+        TestVenues.Venue venue = TestVenues.register("Nhà thuốc Long Châu", "SUPERMARKET");
+        Response ok = form().formParam("lang", "en").formParam("phone", "0917 000 009").formParam("consent", "1")
+                .post("/c/" + venue.entranceToken());
+        ok.then().statusCode(200)
+                .body(containsString("data-venue-id=\"" + venue.id() + "\""))
+                .body(containsString("data-venue-name=\"Nhà thuốc Long Châu\""))
+                .body(containsString("data-entrance-name=\"Cổng chính\""))
+                .body(containsString("<a id=\"my-visits\" href=\"/my-visits?lang=en\">My visits</a>"))
+                .body(containsString("<script src=\"/js/visits.js\"></script>"));
+        Matcher m = CHECKOUT.matcher(ok.asString());
+        assertTrue(m.find());
+        UUID checkinId = UUID.fromString(m.group(1));
+        CheckedIn in = (CheckedIn) CheckinEvents.matching(e -> e.payload() instanceof CheckedIn c && c.checkinId().equals(checkinId))
+                .get(0).event().payload();
+        // the server's own times, to the millisecond, for the browser to keep
+        ok.then().body(containsString("data-checkin-id=\"" + checkinId + "\""))
+                .body(containsString("data-checked-in-at=\"" + in.checkedInAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "\""))
+                .body(containsString("data-auto-checkout-at=\"" + in.autoCheckoutAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "\""));
+        String csp = ok.header("Content-Security-Policy");
+        assertTrue(csp.contains("script-src 'self' 'nonce-"), csp);
+        assertFalse(csp.contains("connect-src"), "the success page connects nowhere: " + csp);
+        Matcher k = SECRET.matcher(ok.asString());
+        assertTrue(k.find());
+        assertEquals(1, ok.asString().split(Pattern.quote(k.group(1)), -1).length - 1, "the check-out secret only in its form");
+
+        form().formParam("k", k.group(1)).post("/c/out/" + checkinId).then().statusCode(200)
+                .body(containsString("data-checkin-id=\"" + checkinId + "\""))
+                .body(containsString("data-checked-out-at=\""))
+                .body(containsString("<a id=\"my-visits\" href=\"/my-visits?lang=vi\">Lượt ghé của tôi</a>"));
+    }
+
+    @Test
+    void theMyVisitsPageIsTheSameForEveryoneAndMayConnectOnlyToTheFeed() {
+        Response vi = given().get("/my-visits");
+        vi.then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("<html lang=\"vi\">"))
+                .body(containsString("<h1>Lượt ghé của tôi</h1>"))
+                .body(containsString("href=\"?lang=en\""))
+                .body(containsString("data-feed=\"" + ExposureFeedStub.origin() + ExposureFeedStub.FEED_PATH + "\""))
+                .body(containsString("href=\"" + ExposureFeedStub.origin() + ExposureFeedStub.PAGE_PATH + "\""))
+                .body(containsString("data-stay-minutes=\"120\""))
+                .body(containsString("data-tz-offset-minutes=\"420\""))
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store");
+        String csp = vi.header("Content-Security-Policy");
+        assertTrue(csp.startsWith("default-src 'none'"), csp);
+        assertTrue(csp.contains("; script-src 'self' 'nonce-"), csp);
+        assertTrue(csp.contains("; connect-src " + ExposureFeedStub.origin() + ";"), "only the feed's origin: " + csp);
+        Matcher scripts = Pattern.compile("<script[^>]*>").matcher(vi.asString());
+        while (scripts.find()) {
+            assertEquals("<script src=\"/js/visits.js\">", scripts.group(), "no inline script on this page");
+        }
+        assertTrue(vi.asString().length() < 20_000, "a small page for cheap phones: " + vi.asString().length() + " bytes");
+        given().header("Accept-Language", "en-GB,en;q=0.9").get("/my-visits").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">")).body(containsString("<h1>My visits</h1>"));
+        given().get("/my-visits?lang=en").then().statusCode(200).body(containsString("None of your visits match"));
+
+        Response script = given().get("/js/visits.js");
+        script.then().statusCode(200).contentType(containsString("javascript"))
+                .header("Cache-Control", containsString("max-age=3600"));
+        assertTrue(script.asString().length() < 16_000, "a small script: " + script.asString().length() + " bytes");
+        assertTrue(script.asString().contains("credentials: 'omit'"));
     }
 
     @Test

@@ -397,9 +397,11 @@ class K8sManifestsTest {
         // checkin-service rate-limits by client address: behind the Ingress it must read the forwarded one.
         assertEquals("true", envValue(m.deployment("checkin-service"), "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"), where + "checkin-service proxy forwarding");
         assertEquals("true", envValue(m.deployment("checkin-service"), "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"), where + "checkin-service X-Forwarded-For");
-        boolean routesPage = list(at(pub, "spec", "rules")).stream().flatMap(r -> list(at(r, "http", "paths")).stream())
-                .anyMatch(p -> "/c/".equals(map(p).get("path")) && "checkin-service".equals(at(p, "backend", "service", "name")));
-        assertTrue(routesPage, where + "checkin-public routes /c/ to checkin-service");
+        for (String page : List.of("/c/", "/my-visits", "/js/")) { // the QR page, the visitor's visits, their script
+            boolean routesPage = list(at(pub, "spec", "rules")).stream().flatMap(r -> list(at(r, "http", "paths")).stream())
+                    .anyMatch(p -> page.equals(map(p).get("path")) && "checkin-service".equals(at(p, "backend", "service", "name")));
+            assertTrue(routesPage, where + "checkin-public routes " + page + " to checkin-service");
+        }
     }
 
     void checkServiceMonitors(Manifests m, String where) {

@@ -28,6 +28,9 @@ public interface CheckinConfig {
     @WithName("rate-limit")
     RateLimit rateLimit();
 
+    @WithName("exposure-sites")
+    ExposureSites exposureSites();
+
     interface VenueService {
         /** Base URL of venue-service, whose {@code GET /api/v1/qr-keys} lists the QR verification keys. */
         @WithDefault("http://127.0.0.1:8081")
@@ -118,6 +121,23 @@ public interface CheckinConfig {
         /** Default stay per venue category (keys: category names as in venue events). */
         @WithName("by-category")
         Map<String, Duration> byCategory();
+    }
+
+    /**
+     * The public exposure-site feed of tracing-service, which the visitor's browser reads on the my-visits page (this
+     * service never reads it: the browser matches its own visits against it, so no server learns who matched).
+     */
+    interface ExposureSites {
+        /**
+         * Absolute http(s) URL of the feed ({@code GET}, no query, no token; served with
+         * {@code Access-Control-Allow-Origin: *}). Its origin is the only one the my-visits page may connect to.
+         */
+        @WithDefault("http://127.0.0.1:8083/api/v1/exposure-sites")
+        String feedUrl();
+
+        /** Absolute http(s) URL of the public page listing the exposure sites, linked from the my-visits page. */
+        @WithDefault("http://127.0.0.1:8083/exposure-sites")
+        String pageUrl();
     }
 
     interface RateLimit {

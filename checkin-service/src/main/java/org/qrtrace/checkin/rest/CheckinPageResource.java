@@ -151,7 +151,7 @@ public class CheckinPageResource {
         }
         try {
             return Uni.createFrom().completionStage(checkouts.checkOut(id, secret))
-                    .map(r -> html(200, pages.checkedOut(lang, nonce, r.checkedOutAt())))
+                    .map(r -> html(200, pages.checkedOut(lang, nonce, r.checkinId(), r.checkedOutAt())))
                     .onFailure().recoverWithItem(error -> checkoutFailure(lang, nonce, Failures.unwrap(error)));
         } catch (DomainException e) {
             return Uni.createFrom().item(checkoutFailure(lang, nonce, e));

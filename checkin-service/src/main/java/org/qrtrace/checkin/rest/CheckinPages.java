@@ -11,12 +11,15 @@ import org.qrtrace.checkin.domain.CheckinPoint;
 import org.qrtrace.checkin.domain.CheckinReceipt;
 import org.qrtrace.checkin.domain.TokenRejection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +51,18 @@ public class CheckinPages {
     @Inject
     @Location("checkin/error.html")
     Template error;
+
+    @Inject
+    @Location("checkin/my-visits.html")
+    Template myVisits;
+
+    /**
+     * What the my-visits page's script needs besides its texts: the feed to read, the public list of sites, the stay
+     * assumed for a visit stored without its automatic end, and the time zone's offset now (Vietnam has had no daylight
+     * saving since 1975, so one offset formats every visit the way the other pages do).
+     */
+    public record MyVisits(String feedUrl, String sitesPageUrl, Duration defaultStay, Instant now) {
+    }
 
     /** What the visitor typed, kept when the form comes back with errors. */
     public record FormState(String idem, String phone, String name, List<String> symptoms, String travelledFrom,
@@ -134,6 +149,11 @@ public class CheckinPages {
     String success(String lang, String nonce, CheckinReceipt r) {
         Map<String, String> m = PageText.of(lang);
         return page(success, lang, nonce, null)
+                .data("checkinId", r.checkinId())
+                .data("venueId", r.venueId())
+                .data("storedVenueName", r.venueName() != null ? r.venueName() : "")
+                .data("checkedInAtIso", iso(r.checkedInAt()))
+                .data("autoCheckoutAtIso", iso(r.autoCheckoutAt()))
                 .data("venueName", r.venueName() != null ? r.venueName() : m.get("form_unnamed"))
                 .data("entranceName", r.entranceName())
                 .data("checkedInAt", TIME.format(r.checkedInAt()))
@@ -144,8 +164,19 @@ public class CheckinPages {
                 .render();
     }
 
-    String checkedOut(String lang, String nonce, Instant at) {
-        return page(checkedOut, lang, nonce, null).data("checkedOutAt", TIME.format(at)).render();
+    String checkedOut(String lang, String nonce, UUID checkinId, Instant at) {
+        return page(checkedOut, lang, nonce, null).data("checkedOutAt", TIME.format(at))
+                .data("checkinId", checkinId).data("checkedOutAtIso", iso(at)).render();
+    }
+
+    String myVisits(String lang, String nonce, MyVisits v) {
+        Map<String, String> m = PageText.of(lang);
+        return page(myVisits, lang, nonce, "?lang=" + m.get("other_lang"))
+                .data("feedUrl", v.feedUrl())
+                .data("sitesPageUrl", v.sitesPageUrl())
+                .data("stayMinutes", v.defaultStay().toMinutes())
+                .data("tzOffsetMinutes", ZONE.getRules().getOffset(v.now()).getTotalSeconds() / 60)
+                .render();
     }
 
     String tokenError(String lang, String nonce, TokenRejection rejection) {
@@ -165,6 +196,11 @@ public class CheckinPages {
 
     private static TemplateInstance page(Template template, String lang, String nonce, String toggleHref) {
         return template.data("lang", lang).data("m", PageText.of(lang)).data("nonce", nonce).data("toggleHref", toggleHref);
+    }
+
+    /** An instant for the browser's script: ISO-8601 in UTC, to the millisecond (what every browser's Date parses). */
+    private static String iso(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static String venueName(Map<String, String> m, CheckinPoint point) {
