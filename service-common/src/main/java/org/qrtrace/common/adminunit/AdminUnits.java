@@ -61,6 +61,14 @@ public final class AdminUnits {
         return bundled;
     }
 
+    /**
+     * The tree of units the caller has already checked (parents exist and sit one level up in the edition): how
+     * {@link AdminUnitRegistry} builds the tree of each edition of the official list.
+     */
+    static AdminUnits of(Map<String, AdminUnit> byCode, String dataVersion) {
+        return new AdminUnits(new LinkedHashMap<>(byCode), dataVersion);
+    }
+
     public static AdminUnits parse(InputStream csv) throws IOException {
         Map<String, AdminUnit> units = new LinkedHashMap<>();
         String version = "unversioned";
@@ -162,7 +170,7 @@ public final class AdminUnits {
         return false;
     }
 
-    /** From the unit up to its province: [unit, district, province]. */
+    /** From the unit up to its province: [unit, district, province] (in a two-level edition: [commune, province]). */
     public List<AdminUnit> ancestry(String code) {
         List<AdminUnit> out = new ArrayList<>();
         for (AdminUnit u = byCode.get(code); u != null; u = u.parentCode() == null ? null : byCode.get(u.parentCode())) {
