@@ -12,7 +12,10 @@ public enum EventType {
     QR_TOKEN_REVOKED("QrTokenRevoked", QrTokenRevoked.class, Topics.VENUE_EVENTS),
     VENUE_CLOSED("VenueClosed", VenueClosed.class, Topics.VENUE_EVENTS),
     CHECKED_IN("CheckedIn", CheckedIn.class, Topics.CHECKIN_EVENTS),
-    CHECKED_OUT("CheckedOut", CheckedOut.class, Topics.CHECKIN_EVENTS);
+    CHECKED_OUT("CheckedOut", CheckedOut.class, Topics.CHECKIN_EVENTS),
+    EXPOSURE_SITE_PUBLISHED("ExposureSitePublished", ExposureSitePublished.class, Topics.TRACING_EVENTS),
+    EXPOSURE_SITE_WITHDRAWN("ExposureSiteWithdrawn", ExposureSiteWithdrawn.class, Topics.TRACING_EVENTS),
+    CONTACT_NOTIFIED("ContactNotified", ContactNotified.class, Topics.TRACING_EVENTS);
 
     /** Schema version written by this build; readers accept this version and older. */
     public static final int CURRENT_SCHEMA_VERSION = 1;

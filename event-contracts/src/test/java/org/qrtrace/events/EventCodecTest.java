@@ -8,17 +8,22 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +48,79 @@ class EventCodecTest {
                         CheckedIn.Source.WEB, null, false,
                         new CheckedIn.Declaration(List.of("fever"), null, false),
                         List.of(new CheckedIn.Dependant("b".repeat(64), "sealed-2"))),
-                new CheckedOut(CHECKIN, VENUE, PSEUDONYM, T.plusSeconds(3600), CheckedOut.Source.VISITOR));
+                new CheckedOut(CHECKIN, VENUE, PSEUDONYM, T.plusSeconds(3600), CheckedOut.Source.VISITOR),
+                new ExposureSitePublished(SITE, VENUE, "Chợ Tây Ninh", "703", T.minusSeconds(7200), T.minusSeconds(3600),
+                        "Tự theo dõi sức khỏe 14 ngày.", T),
+                new ExposureSitePublished(SITE, VENUE, "Chợ Tây Ninh", "703", T.minusSeconds(7200), T.minusSeconds(3600), null, T),
+                new ExposureSiteWithdrawn(SITE, VENUE, T.plusSeconds(60)),
+                new ContactNotified(NOTIFICATION, CASE, ContactNotified.Tier.F1, VENUE, "703", ContactNotified.Status.DELIVERED, T));
+    }
+
+    static final UUID SITE = UUID.fromString("3f1c2b8e-0000-4000-8000-000000000004");
+    static final UUID NOTIFICATION = UUID.fromString("3f1c2b8e-0000-4000-8000-000000000005");
+    static final UUID CASE = UUID.fromString("3f1c2b8e-0000-4000-8000-000000000006");
+
+    /** Property names that would identify a person or a case's reference. */
+    static final Set<String> PERSONAL = Set.of("phone", "pseudonym", "sealedContact", "name", "caseReference",
+            "contactId", "createdBy", "publishedBy", "withdrawnBy", "subject");
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everySchemaListsExactlyItsRecordsFields(EventType type) throws Exception {
+        JsonNode schema = schemaJson("/schemas/payload/" + type.wireName() + ".schema.json");
+        Set<String> properties = new TreeSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(properties::add);
+        Set<String> components = new TreeSet<>();
+        for (RecordComponent c : type.payloadClass().getRecordComponents()) {
+            components.add(c.getName());
+        }
+        assertEquals(components, properties, type.wireName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"EXPOSURE_SITE_PUBLISHED", "EXPOSURE_SITE_WITHDRAWN", "CONTACT_NOTIFIED"})
+    void tracingEventsCarryNoPhoneNoPseudonymAndNoCaseReference(EventType type) throws Exception {
+        assertEquals(Topics.TRACING_EVENTS, type.topic());
+        Set<String> names = new TreeSet<>();
+        collectPropertyNames(schemaJson("/schemas/payload/" + type.wireName() + ".schema.json"), names);
+        for (String name : names) {
+            assertFalse(PERSONAL.contains(name), type.wireName() + " has a property '" + name + "'");
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            assertFalse(lower.contains("phone") || lower.contains("pseudonym") || lower.contains("reference")
+                    || lower.contains("sealed"), type.wireName() + " has a property '" + name + "'");
+        }
+    }
+
+    @Test
+    void everyTopicOfAnEventTypeIsCreatedAndTheEnvelopeNamesEveryType() throws Exception {
+        Set<String> created = new TreeSet<>();
+        Topics.ALL.forEach(t -> created.add(t.name()));
+        Set<String> inEnvelope = new TreeSet<>();
+        schemaJson("/schemas/envelope.schema.json").get("properties").get("type").get("enum")
+                .forEach(n -> inEnvelope.add(n.asText()));
+        for (EventType type : EventType.values()) {
+            assertTrue(created.contains(type.topic()), type + ": topic " + type.topic() + " is not in Topics.ALL");
+            assertTrue(inEnvelope.contains(type.wireName()), type + " is not in the envelope schema's type enum");
+        }
+    }
+
+    private static void collectPropertyNames(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            JsonNode properties = node.get("properties");
+            if (properties != null && properties.isObject()) {
+                properties.fieldNames().forEachRemaining(names::add);
+            }
+            node.elements().forEachRemaining(child -> collectPropertyNames(child, names));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> collectPropertyNames(child, names));
+        }
+    }
+
+    private static JsonNode schemaJson(String path) throws Exception {
+        try (InputStream in = EventCodecTest.class.getResourceAsStream(path)) {
+            assertNotNull(in, path + " is missing");
+            return EventCodec.mapper().readTree(in);
+        }
     }
 
     @ParameterizedTest

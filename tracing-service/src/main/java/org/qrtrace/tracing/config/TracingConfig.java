@@ -30,6 +30,10 @@ public interface TracingConfig {
 
     Smpp smpp();
 
+    ExposureSites exposureSites();
+
+    Events events();
+
     interface Presence {
         /** Presence data older than this is dropped, a whole day partition at a time. */
         @WithDefault("P21D")
@@ -226,5 +230,68 @@ public interface TracingConfig {
 
             Optional<String> trustStorePassword();
         }
+    }
+
+    /**
+     * Venues and windows at which a case was present, published for the public (docs/architecture.md, "Exposure
+     * sites").
+     */
+    interface ExposureSites {
+        /**
+         * Longest window of one site. A case's visits last hours; a window of days is a lodging or a workplace, and
+         * two weeks (the incubation period) is the longest that still tells a visitor something.
+         */
+        @WithDefault("P14D")
+        Duration maxWindow();
+
+        /**
+         * How far past now a window's end may lie: sites are published once the case has left, but officers round
+         * windows up to the next half hour and clocks differ by a little.
+         */
+        @WithDefault("PT30M")
+        Duration futureAllowance();
+
+        /**
+         * A site is listed while its window ended at most this long ago: the incubation period (14 days), after which
+         * a visitor who has no symptoms has nothing left to watch for.
+         */
+        @WithDefault("P14D")
+        Duration listedFor();
+
+        /** Advice shown, by language, for a site published without its own ({@code advice} absent). */
+        Notifications.Texts defaultAdvice();
+
+        /** Zone of the times on the public page. */
+        @WithDefault("Asia/Ho_Chi_Minh")
+        ZoneId zone();
+
+        /**
+         * How long browsers and caches may keep the public list and page (Cache-Control max-age). A minute keeps a
+         * withdrawal visible quickly while a crowd reloading the page during an outbreak mostly hits caches.
+         */
+        @WithDefault("PT60S")
+        Duration publicMaxAge();
+    }
+
+    /** The relay of tracing-service's outbox to tracing.events (like venue-service's outbox relay). */
+    interface Events {
+        /** How often the relay looks for unsent events (Quarkus scheduler syntax). */
+        @WithDefault("1s")
+        String relayEvery();
+
+        /** Events relayed per run at most (one transaction holding their rows). */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Wait after the first failed run (Kafka unreachable); doubled after each further failure. */
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /** How long the relay waits for Kafka to acknowledge a batch before counting it as failed (rows stay unsent). */
+        @WithDefault("PT15S")
+        Duration sendTimeout();
     }
 }

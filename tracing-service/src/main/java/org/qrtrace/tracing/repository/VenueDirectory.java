@@ -23,24 +23,29 @@ public class VenueDirectory {
         this.jdbc = jdbc;
     }
 
-    /** A venue as the directory knows it. */
-    public record Venue(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String status) {
+    /** A venue as the directory knows it ({@code address} null when the events carried none). */
+    public record Venue(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String status,
+                        String address) {
     }
 
-    public void register(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, Instant at) {
-        String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, status, registered_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET name = EXCLUDED.name, "
-                + "category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, "
-                + "registered_at = LEAST(venue.registered_at, EXCLUDED.registered_at), updated_at = EXCLUDED.updated_at";
-        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(), at, at);
+    public void register(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String address,
+                         Instant at) {
+        String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, address, status, registered_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET "
+                + "name = EXCLUDED.name, category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, "
+                + "address = EXCLUDED.address, registered_at = LEAST(venue.registered_at, EXCLUDED.registered_at), "
+                + "updated_at = EXCLUDED.updated_at";
+        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(), address, at, at);
     }
 
     /** Descriptive fields changed; a venue not registered yet (events replayed out of order) is created. */
-    public void update(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, Instant at) {
-        String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, status, registered_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET name = EXCLUDED.name, "
-                + "category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, updated_at = EXCLUDED.updated_at";
-        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(), at, at);
+    public void update(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String address,
+                       Instant at) {
+        String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, address, status, registered_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET "
+                + "name = EXCLUDED.name, category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, "
+                + "address = EXCLUDED.address, updated_at = EXCLUDED.updated_at";
+        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(), address, at, at);
     }
 
     public void close(UUID venueId, Instant at) {
@@ -57,10 +62,11 @@ public class VenueDirectory {
         if (venueIds.isEmpty()) {
             return out;
         }
-        String sql = "SELECT venue_id, name, category, admin_unit_code, status FROM venue WHERE venue_id = ANY (?::uuid[])";
+        String sql = "SELECT venue_id, name, category, admin_unit_code, status, address FROM venue "
+                + "WHERE venue_id = ANY (?::uuid[])";
         for (Venue v : jdbc.query("read the venue directory", sql, rs -> new Venue(Sql.uuid(rs, "venue_id"),
                 rs.getString("name"), rs.getString("category"), AdminUnitCode.of(rs.getString("admin_unit_code")),
-                rs.getString("status")),
+                rs.getString("status"), rs.getString("address")),
                 venueIds)) {
             out.put(v.venueId(), v);
         }

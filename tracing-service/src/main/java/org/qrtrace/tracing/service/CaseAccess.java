@@ -29,10 +29,20 @@ public class CaseAccess {
     }
 
     public Readable readable(UUID caseId) {
+        return readable(caseId, null);
+    }
+
+    /**
+     * The same rule for a case named by a request's {@code field} (e.g. {@code caseId} in a body; null for the path's
+     * id): the 404 and 403 then name that field.
+     */
+    public Readable readable(UUID caseId, String field) {
         Jurisdiction jurisdiction = access.officerJurisdiction();
-        CaseRow row = cases.find(caseId).orElseThrow(() -> new CaseNotFound(caseId));
+        CaseRow row = cases.find(caseId).orElseThrow(() ->
+                field == null ? new CaseNotFound(caseId) : new CaseNotFound(caseId, field));
         if (!jurisdiction.covers(row.adminUnitCode())) {
-            throw new OutsideJurisdiction("case " + caseId);
+            throw field == null ? new OutsideJurisdiction("case " + caseId)
+                    : new OutsideJurisdiction("case " + caseId, field);
         }
         return new Readable(row, jurisdiction);
     }

@@ -123,9 +123,11 @@ public class EventApplier {
                     ingest.addPendingCheckout(out.checkinId(), out.checkedOutAt());
                 }
             } else if (e.payload() instanceof VenueRegistered r) {
-                venues.register(r.venueId(), r.name(), r.category(), AdminUnitCode.of(r.adminUnitCode()), e.occurredAt());
+                venues.register(r.venueId(), r.name(), r.category(), AdminUnitCode.of(r.adminUnitCode()), r.address(),
+                        e.occurredAt());
             } else if (e.payload() instanceof VenueUpdated u) {
-                venues.update(u.venueId(), u.name(), u.category(), AdminUnitCode.of(u.adminUnitCode()), e.occurredAt());
+                venues.update(u.venueId(), u.name(), u.category(), AdminUnitCode.of(u.adminUnitCode()), u.address(),
+                        e.occurredAt());
             } else if (e.payload() instanceof VenueClosed c) {
                 venues.close(c.venueId(), c.closedAt() == null ? e.occurredAt() : c.closedAt());
             }
