@@ -45,6 +45,24 @@ public class NotificationRepository {
                        Instant exposureStart, Instant exposureEnd) {
     }
 
+    /**
+     * A message that has just reached {@code status} (SUBMITTED or final), with what a ContactNotified event says of it:
+     * the exposure's venue and its unit (the case's unit when the venue is not known).
+     */
+    public record Transition(UUID id, UUID caseId, String tier, UUID venueId, String adminUnitCode,
+                             NotificationStatus status) {
+    }
+
+    /** What every status-changing statement returns, for {@link Transition}. */
+    private static final String TRANSITION = " RETURNING n.id, n.case_id, n.tier, n.venue_id, n.status, coalesce("
+            + "(SELECT v.admin_unit_code FROM venue v WHERE v.venue_id = n.venue_id), "
+            + "(SELECT k.admin_unit_code FROM confirmed_case k WHERE k.id = n.case_id)) AS admin_unit_code";
+
+    private static Transition transition(ResultSet rs) throws SQLException {
+        return new Transition(Sql.uuid(rs, "id"), Sql.uuid(rs, "case_id"), rs.getString("tier"), Sql.uuid(rs, "venue_id"),
+                rs.getString("admin_unit_code"), NotificationStatus.valueOf(rs.getString("status")));
+    }
+
     /** The latest message to a contact. */
     public record Latest(NotificationStatus status, Instant updatedAt) {
     }
@@ -85,10 +103,10 @@ public class NotificationRepository {
     }
 
     /** The SMSC accepted every part: record its ids; the sealed channel is no longer needed. */
-    public void submitted(UUID id, List<String> messageIds, Instant at) {
-        jdbc.update("record a submitted notification", "UPDATE notification SET status = 'SUBMITTED', "
+    public List<Transition> submitted(UUID id, List<String> messageIds, Instant at) {
+        return jdbc.query("record a submitted notification", "UPDATE notification n SET status = 'SUBMITTED', "
                 + "smsc_message_ids = ?::text[], sealed_contact = NULL, last_error = NULL, submitted_at = ?, updated_at = ? "
-                + "WHERE id = ? AND status = 'SENDING'", messageIds, at, at, id);
+                + "WHERE id = ? AND status = 'SENDING'" + TRANSITION, NotificationRepository::transition, messageIds, at, at, id);
     }
 
     /** Not sent this time: back in the queue until {@code next}. */
@@ -98,9 +116,10 @@ public class NotificationRepository {
     }
 
     /** Given up (or finally answered): the sealed channel is cleared. */
-    public void finish(UUID id, NotificationStatus status, String error, Instant at) {
-        jdbc.update("finish a notification", "UPDATE notification SET status = ?, last_error = COALESCE(?, last_error), "
-                + "sealed_contact = NULL, updated_at = ? WHERE id = ?", status.name(), error, at, id);
+    public List<Transition> finish(UUID id, NotificationStatus status, String error, Instant at) {
+        return jdbc.query("finish a notification", "UPDATE notification n SET status = ?, "
+                + "last_error = COALESCE(?, last_error), sealed_contact = NULL, updated_at = ? WHERE id = ?" + TRANSITION,
+                NotificationRepository::transition, status.name(), error, at, id);
     }
 
     /**
@@ -116,15 +135,15 @@ public class NotificationRepository {
      * Rows SENDING since before {@code before} with no receipt to show the SMSC took them: QUEUED again, due now, or
      * FAILED when they have had {@code maxAttempts}. Returns the rows requeued or failed.
      */
-    public int requeueUnanswered(Instant before, int maxAttempts, Instant at) {
-        return jdbc.update("requeue unanswered notifications", "UPDATE notification SET "
+    public List<Transition> requeueUnanswered(Instant before, int maxAttempts, Instant at) {
+        return jdbc.query("requeue unanswered notifications", "UPDATE notification n SET "
                 + "status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'QUEUED' END, next_attempt_at = ?, "
                 + "smsc_message_ids = CASE WHEN attempts >= ? THEN smsc_message_ids ELSE '{}' END, "
                 + "sealed_contact = CASE WHEN attempts >= ? THEN NULL ELSE sealed_contact END, "
                 + "last_error = 'no answer and no receipt from the SMSC' || CASE WHEN attempts >= ? "
                 + "THEN ' after ' || attempts || ' attempts' ELSE '; sent again' END, updated_at = ? "
-                + "WHERE status = 'SENDING' AND updated_at < ?", maxAttempts, at, maxAttempts, maxAttempts, maxAttempts, at,
-                before);
+                + "WHERE status = 'SENDING' AND updated_at < ?" + TRANSITION, NotificationRepository::transition,
+                maxAttempts, at, maxAttempts, maxAttempts, maxAttempts, at, before);
     }
 
     /**
@@ -157,10 +176,11 @@ public class NotificationRepository {
     }
 
     /** Messages still QUEUED to contacts whose last exposure is before {@code before}: FAILED, sealed channel cleared. */
-    public int failQueuedOfContactsExposedBefore(Instant before, Instant at) {
-        return jdbc.update("fail expired queued notifications", "UPDATE notification n SET status = 'FAILED', "
+    public List<Transition> failQueuedOfContactsExposedBefore(Instant before, Instant at) {
+        return jdbc.query("fail expired queued notifications", "UPDATE notification n SET status = 'FAILED', "
                 + "sealed_contact = NULL, last_error = 'follow-up period over: contact data deleted', updated_at = ? "
-                + "FROM case_contact c WHERE c.id = n.contact_id AND n.status = 'QUEUED' AND c.last_exposure < ?", at, before);
+                + "FROM case_contact c WHERE c.id = n.contact_id AND n.status = 'QUEUED' AND c.last_exposure < ?"
+                + TRANSITION, NotificationRepository::transition, at, before);
     }
 
     /** Takes the receipt lock for the caller's transaction. */

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.repository.CaseContactRepository;
-import org.qrtrace.tracing.repository.NotificationRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,11 +22,11 @@ public class CaseDataRetention {
     private static final Logger LOG = Logger.getLogger(CaseDataRetention.class);
 
     private final CaseContactRepository contacts;
-    private final NotificationRepository notifications;
+    private final NotificationOutbox notifications;
     private final TracingConfig.Cases config;
     private final Clock clock;
 
-    CaseDataRetention(CaseContactRepository contacts, NotificationRepository notifications, TracingConfig config,
+    CaseDataRetention(CaseContactRepository contacts, NotificationOutbox notifications, TracingConfig config,
                       Clock clock) {
         this.contacts = contacts;
         this.notifications = notifications;
@@ -51,7 +50,7 @@ public class CaseDataRetention {
     public int deleteExpiredPhones() {
         Instant now = clock.instant();
         Instant before = phonesKeptFrom(now);
-        int failed = notifications.failQueuedOfContactsExposedBefore(before, now);
+        int failed = notifications.failQueuedOfContactsExposedBefore(before);
         int deleted = contacts.deleteSealedContactsExposedBefore(before);
         if (deleted > 0 || failed > 0) {
             LOG.infof("case data retention: phones of %d contacts deleted (last exposure before %s), %d queued messages failed",

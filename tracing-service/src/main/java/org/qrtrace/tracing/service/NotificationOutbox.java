@@ -11,6 +11,9 @@ import org.qrtrace.tracing.domain.RetryBackoff;
 import org.qrtrace.tracing.repository.NotificationRepository;
 import org.qrtrace.tracing.repository.NotificationRepository.Claimed;
 import org.qrtrace.tracing.repository.NotificationRepository.Sent;
+import org.qrtrace.tracing.repository.NotificationRepository.Transition;
+import org.qrtrace.tracing.domain.Tier;
+import org.qrtrace.common.adminunit.AdminUnitCode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,10 +43,12 @@ public class NotificationOutbox {
 
     private final NotificationTexts texts;
     private final Pseudonymiser pseudonymiser;
+    private final TracingEvents events;
 
     NotificationOutbox(NotificationRepository repository, TracingConfig config, NotificationTexts texts,
-                       Pseudonymiser pseudonymiser, Clock clock) {
+                       Pseudonymiser pseudonymiser, TracingEvents events, Clock clock) {
         this.repository = repository;
+        this.events = events;
         this.texts = texts;
         this.pseudonymiser = pseudonymiser;
         this.config = config.notifications();
@@ -60,7 +65,7 @@ public class NotificationOutbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void submitted(UUID id, List<String> messageIds) {
         repository.lockReceipts();
-        repository.submitted(id, messageIds, clock.instant());
+        announce(repository.submitted(id, messageIds, clock.instant()));
         repository.find(id).ifPresent(this::settle);
     }
 
@@ -69,7 +74,8 @@ public class NotificationOutbox {
     public void refused(Claimed message, String reason) {
         Instant now = clock.instant();
         if (message.attempts() >= config.maxAttempts()) {
-            repository.finish(message.id(), NotificationStatus.FAILED, reason + " (after " + message.attempts() + " attempts)", now);
+            announce(repository.finish(message.id(), NotificationStatus.FAILED,
+                    reason + " (after " + message.attempts() + " attempts)", now));
         } else {
             repository.retryAt(message.id(), now.plus(backoff(message.attempts())), reason, now);
         }
@@ -78,7 +84,7 @@ public class NotificationOutbox {
     /** Not sent and never to be: the contact cannot be opened. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(UUID id, String reason) {
-        repository.finish(id, NotificationStatus.FAILED, reason, clock.instant());
+        announce(repository.finish(id, NotificationStatus.FAILED, reason, clock.instant()));
     }
 
     /** The SMSC may have some or all of it (the parts in {@code acceptedIds} for sure): SENDING until receipts tell. */
@@ -112,7 +118,17 @@ public class NotificationOutbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int requeueUnanswered() {
         Instant now = clock.instant();
-        return repository.requeueUnanswered(now.minus(config.receiptWait()), config.maxAttempts(), now);
+        List<Transition> changed = repository.requeueUnanswered(now.minus(config.receiptWait()), config.maxAttempts(), now);
+        announce(changed);
+        return changed.size();
+    }
+
+    /** Messages still queued to contacts whose last exposure is before {@code before}: FAILED (case data retention). */
+    @Transactional
+    public int failQueuedOfContactsExposedBefore(Instant before) {
+        List<Transition> failed = repository.failQueuedOfContactsExposedBefore(before, clock.instant());
+        announce(failed);
+        return failed.size();
     }
 
     /** Wait after the n-th failed attempt (or bind). */
@@ -129,7 +145,7 @@ public class NotificationOutbox {
             repository.partsKnown(sent.id(), ids);
             return;
         }
-        repository.submitted(sent.id(), ids, clock.instant());
+        announce(repository.submitted(sent.id(), ids, clock.instant()));
         repository.find(sent.id()).ifPresent(this::settle);
     }
 
@@ -150,7 +166,17 @@ public class NotificationOutbox {
             return;
         }
         ReceiptOutcome.of(sent.messageIds(), repository.receiptStates(sent.messageIds())).ifPresent(status ->
-                repository.finish(sent.id(), status, status == NotificationStatus.DELIVERED ? null : "receipt: " + status,
-                        clock.instant()));
+                announce(repository.finish(sent.id(), status, status == NotificationStatus.DELIVERED ? null : "receipt: " + status,
+                        clock.instant())));
+    }
+
+    /** Tells other systems (ContactNotified on tracing.events) in the transaction that changed the status. */
+    private void announce(List<Transition> changed) {
+        for (Transition t : changed) {
+            if (t.status() != NotificationStatus.QUEUED && t.status() != NotificationStatus.SENDING) {
+                events.contactNotified(t.id(), t.caseId(), Tier.valueOf(t.tier()), t.venueId(),
+                        AdminUnitCode.of(t.adminUnitCode()), t.status(), clock.instant());
+            }
+        }
     }
 }

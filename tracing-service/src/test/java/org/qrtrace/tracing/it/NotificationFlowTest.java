@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.qrtrace.common.crypto.ContactSeal;
 import org.qrtrace.common.crypto.SealedContact;
 import org.qrtrace.deploy.infra.SmscMessage;
+import org.qrtrace.events.ContactNotified;
 import org.qrtrace.deploy.infra.SmscServer;
 import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.testing.TestTokens;
@@ -251,6 +252,24 @@ class NotificationFlowTest {
         });
         assertNull(notificationOf(caseId, C3));
         assertNull(notificationOf(caseId, C4));
+
+        // Other systems are told on tracing.events: SUBMITTED then DELIVERED for each message, naming no one.
+        try (TracingTopic topic = new TracingTopic()) {
+            List<TracingTopic.Received> told = topic.awaitEvents(e -> e.payload() instanceof ContactNotified c
+                    && c.caseId().toString().equals(caseId), 4);
+            assertEquals(Set.of("SUBMITTED", "DELIVERED"), told.stream()
+                    .map(r -> ((ContactNotified) r.event().payload()).status().name()).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(2, told.stream().map(r -> ((ContactNotified) r.event().payload()).notificationId()).distinct().count());
+            for (TracingTopic.Received r : told) {
+                ContactNotified c = (ContactNotified) r.event().payload();
+                assertEquals(A, c.venueId());
+                assertEquals("849", c.adminUnitCode());
+                assertEquals(ContactNotified.Tier.F1, c.tier());
+                for (String personal : List.of(C1, C2, PHONE_1, PHONE_2, "911000001", "911000002")) {
+                    assertTrue(!r.json().contains(personal), "no phone or pseudonym in " + r.json());
+                }
+            }
+        }
 
         JsonPath again = notify(OFFICER_849, caseId, Map.of("tiers", List.of("F1", "F2"), "language", "vi"), 202);
         assertEquals(0, again.getInt("queued"));
