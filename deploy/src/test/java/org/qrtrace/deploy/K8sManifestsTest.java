@@ -402,6 +402,20 @@ class K8sManifestsTest {
                     .anyMatch(p -> page.equals(map(p).get("path")) && "checkin-service".equals(at(p, "backend", "service", "name")));
             assertTrue(routesPage, where + "checkin-public routes " + page + " to checkin-service");
         }
+        // The my-visits page reads tracing-service's public list from its own origin: the public host routes exactly it.
+        for (String tracingPublic : List.of("/api/v1/exposure-sites", "/exposure-sites")) {
+            boolean routed = list(at(pub, "spec", "rules")).stream().flatMap(r -> list(at(r, "http", "paths")).stream())
+                    .anyMatch(p -> tracingPublic.equals(map(p).get("path")) && "Exact".equals(map(p).get("pathType"))
+                            && "tracing-service".equals(at(p, "backend", "service", "name")));
+            assertTrue(routed, where + "checkin-public routes exactly " + tracingPublic + " to tracing-service");
+        }
+        for (String[] link : new String[][] {{"QRTRACE_CHECKIN_EXPOSURE_SITES_FEED_URL", "/api/v1/exposure-sites"},
+                {"QRTRACE_CHECKIN_EXPOSURE_SITES_PAGE_URL", "/exposure-sites"}}) {
+            URI url = URI.create(envValue(m.deployment("checkin-service"), link[0]));
+            assertEquals("https", url.getScheme(), where + link[0]);
+            assertTrue(publicHosts.contains(url.getHost()), where + link[0] + " host " + url.getHost() + " is not the public host");
+            assertEquals(link[1], url.getPath(), where + link[0]);
+        }
     }
 
     void checkServiceMonitors(Manifests m, String where) {
