@@ -59,7 +59,13 @@ class AuthorizationMatrixIT {
         TOKENS.put("officer", stack.token("health-officer", null, "30"));
         TOKENS.put("otherOfficer", stack.token("health-officer", null, "74"));
         TOKENS.put("admin", admin);
+        caseId = given().auth().oauth2(TOKENS.get("officer")).contentType(ContentType.JSON)
+                .body(Map.of("caseReference", "HD-AUTHZ-CASE-" + UUID.randomUUID().toString().substring(0, 8),
+                        "phone", "0912000778", "confirmedAt", Instant.now().toString(), "adminUnitCode", "288"))
+                .when().post(stack.tracingUrl() + "/api/v1/cases").then().statusCode(201).extract().path("id");
     }
+
+    static String caseId;
 
     record Row(String method, String url, String body, List<Expect> expected) {
     }
@@ -96,7 +102,20 @@ class AuthorizationMatrixIT {
                         List.of(U, D, D, D, D, A, D, A)),
                 new Row("GET", t + "/api/v1/audit", null, List.of(U, D, D, D, D, D, D, A)),
                 new Row("GET", t + "/api/v1/audit/verify", null, List.of(U, D, D, D, D, D, D, A)),
-                new Row("GET", t + "/api/v1/retention/deletions", null, List.of(U, D, D, D, D, D, D, A)));
+                new Row("GET", t + "/api/v1/retention/deletions", null, List.of(U, D, D, D, D, D, D, A)),
+                new Row("POST", t + "/api/v1/cases", "{\"caseReference\":\"HD-AUTHZ-" + UUID.randomUUID() + "\",\"phone\":"
+                        + "\"0912000779\",\"confirmedAt\":\"" + now + "\",\"adminUnitCode\":\"288\"}",
+                        List.of(U, D, D, D, D, A, D, D)),
+                new Row("GET", t + "/api/v1/cases?adminUnitCode=30", null, List.of(U, D, D, D, D, A, D, D)),
+                new Row("GET", t + "/api/v1/cases/" + caseId, null, List.of(U, D, D, D, D, A, D, D)),
+                new Row("GET", t + "/api/v1/cases/" + caseId + "/chain", null, List.of(U, D, D, D, D, A, D, D)),
+                new Row("GET", t + "/api/v1/cases/" + caseId + "/contacts", null, List.of(U, D, D, D, D, A, D, D)),
+                new Row("POST", t + "/api/v1/cases/" + caseId + "/notifications", "{\"tiers\":[\"F1\"]}",
+                        List.of(U, D, D, D, D, A, D, D)),
+                new Row("POST", t + "/api/v1/exposure-sites", "{\"caseId\":\"" + caseId + "\",\"venueId\":\"" + venueId
+                        + "\",\"from\":\"" + hourAgo + "\",\"to\":\"" + now + "\"}", List.of(U, D, D, D, D, A, D, D)),
+                new Row("GET", t + "/api/v1/exposure-sites", null, List.of(A, A, A, A, A, A, A, A)),
+                new Row("GET", t + "/exposure-sites", null, List.of(A, A, A, A, A, A, A, A)));
 
         List<String> wrong = new ArrayList<>();
         for (Row row : rows) {

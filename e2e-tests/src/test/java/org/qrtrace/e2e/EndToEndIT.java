@@ -161,6 +161,16 @@ class EndToEndIT {
         assertTrue(received.stream().noneMatch(m -> ("84" + UNRELATED.substring(1)).equals(m.get("destination"))));
         assertTrue(received.stream().noneMatch(m -> ("84" + INDEX.substring(1)).equals(m.get("destination"))));
 
+        // The officer publishes the hospital as an exposure site: the public list names the place and hours, not the case.
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("caseId", caseId, "venueId", hospital.getString("id"),
+                        "from", indexIn.minus(Duration.ofMinutes(5)).toString(), "to", indexIn.plus(Duration.ofMinutes(5)).toString()))
+                .when().post(stack.tracingUrl() + "/api/v1/exposure-sites").then().statusCode(201);
+        String feed = given().when().get(stack.tracingUrl() + "/api/v1/exposure-sites").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "*").extract().asString();
+        assertTrue(feed.contains("Bệnh viện Đa khoa Hải Dương"), feed);
+        assertTrue(!feed.contains(caseId) && !feed.contains("HD-E2E-0001") && !feed.contains(pseudonym(INDEX)), feed);
+
         // ... and the day's report counts the case's work in the province.
         Map<String, Object> withCases = provinceRow(report(officer, today));
         assertEquals(1, count(withCases, "cases") - count(before, "cases"));
