@@ -55,16 +55,38 @@ class AdminUnitsTest {
                 () -> AdminUnits.parse(new ByteArrayInputStream(duplicate.getBytes(StandardCharsets.UTF_8))));
     }
 
+    static final java.time.LocalDate BEFORE = java.time.LocalDate.of(2025, 6, 15);
+    static final java.time.LocalDate AFTER = java.time.LocalDate.of(2026, 12, 4);
+
     @Test
     void aJurisdictionCoversItsUnitAndEverythingBelowIt() {
-        Jurisdiction haiDuong = new Jurisdiction(AdminUnitCode.of("30"));
-        assertTrue(haiDuong.covers(AdminUnitCode.of("30")));
-        assertTrue(haiDuong.covers(AdminUnitCode.of("288")));
-        assertTrue(haiDuong.covers(AdminUnitCode.of("10528")));
-        assertFalse(haiDuong.covers(AdminUnitCode.of("718")), "a district of another province");
-        assertFalse(haiDuong.covers(AdminUnitCode.of("99999")), "a code the registry does not know");
-        assertFalse(haiDuong.covers(null));
-        assertFalse(new Jurisdiction(AdminUnitCode.of("288")).covers(AdminUnitCode.of("30")), "not upwards");
+        for (java.time.LocalDate on : java.util.List.of(BEFORE, AFTER)) {
+            Jurisdiction haiDuong = new Jurisdiction(AdminUnitCode.of("30"), on);
+            assertTrue(haiDuong.known(), "a token saying 30 keeps meaning Hải Dương on " + on);
+            assertTrue(haiDuong.covers(AdminUnitCode.of("30"), BEFORE));
+            assertTrue(haiDuong.covers(AdminUnitCode.of("288"), BEFORE));
+            assertTrue(haiDuong.covers(AdminUnitCode.of("288"), AFTER), "288 given after 2025-07-01 is still old 288");
+            assertTrue(haiDuong.covers(AdminUnitCode.of("10528"), BEFORE));
+            assertFalse(haiDuong.covers(AdminUnitCode.of("718"), BEFORE), "a district of another province");
+            assertFalse(haiDuong.covers(AdminUnitCode.of("99999"), on), "a code the registry does not know");
+            assertFalse(haiDuong.covers(null));
+            assertFalse(new Jurisdiction(AdminUnitCode.of("288"), on).covers(AdminUnitCode.of("30"), BEFORE), "not upwards");
+        }
+    }
+
+    @Test
+    void aJurisdictionFollowsTheReorganisationBothWays() {
+        Jurisdiction haiPhong = new Jurisdiction(AdminUnitCode.of("31"), AFTER);
+        assertTrue(haiPhong.covers(AdminUnitCode.of("30"), BEFORE), "new Hải Phòng covers what was Hải Dương");
+        assertTrue(haiPhong.covers(AdminUnitCode.of("288"), BEFORE));
+        assertTrue(haiPhong.covers(AdminUnitCode.of("288"), AFTER), "an old district code given today, mapped");
+        assertTrue(haiPhong.covers(AdminUnitCode.of("10507"), AFTER), "a commune of the new list");
+        assertFalse(haiPhong.covers(AdminUnitCode.of("718"), BEFORE), "not another province");
+        Jurisdiction stillThirty = new Jurisdiction(AdminUnitCode.of("30"), AFTER);
+        assertTrue(stillThirty.covers(AdminUnitCode.of("10507"), AFTER), "a token still saying 30 sees the new commune made of Hải Dương's");
+        assertFalse(stillThirty.covers(AdminUnitCode.of("31"), AFTER), "but not the whole new province");
+        assertTrue(haiPhong.candidateCodes().containsAll(java.util.Set.of("30", "288", "10507", "31")));
+        assertFalse(haiPhong.candidateCodes().contains("718"));
     }
 
     @Test

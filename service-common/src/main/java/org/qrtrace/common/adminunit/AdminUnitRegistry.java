@@ -858,7 +858,48 @@ public final class AdminUnitRegistry {
         return !there.isEmpty() && there.stream().allMatch(m -> je.tree.isWithin(m.code(), jurisdiction.code()));
     }
 
+    /**
+     * Every code, of any edition, of a unit that the jurisdiction unit covers ({@link #covers(EditionUnit, EditionUnit)}):
+     * for narrowing a stored list by code before checking each row exactly (a code names different units in different
+     * editions, so a row's code in this set is covered only when the unit it stands for is). Computed from the
+     * jurisdiction's subtree and what it maps onto in the other editions (with their ancestors), then cached.
+     */
+    public Set<String> codesCovered(EditionUnit jurisdiction) {
+        String key = jurisdiction.edition() + "/" + jurisdiction.code();
+        Set<String> cached = covered.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Edition je = edition(jurisdiction.edition(), "jurisdiction's edition");
+        Set<String> subtree = je.tree.subtree(jurisdiction.code());
+        Set<String> out = new java.util.TreeSet<>(subtree);
+        for (Edition other : editions) {
+            if (other == je) {
+                continue;
+            }
+            Set<String> reached = new java.util.HashSet<>();
+            for (String code : subtree) {
+                for (UnitMapping m : across(je, je.unit(code), other, other.index > je.index ? +1 : -1)) {
+                    other.tree.ancestry(m.code()).forEach(a -> reached.add(a.code()));
+                }
+            }
+            for (String code : reached) {
+                if (covers(jurisdiction, other.unit(code))) {
+                    out.add(code);
+                }
+            }
+        }
+        Set<String> result = Set.copyOf(out);
+        if (covered.size() > 2_000) {
+            covered.clear();
+        }
+        covered.put(key, result);
+        return result;
+    }
+
     // ----------------------------------------------------------------------------------------------------- helpers
+
+    private final Map<String, Set<String>> covered = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Edition on(LocalDate date) {
         Objects.requireNonNull(date, "date");

@@ -40,7 +40,8 @@ public class ExposureQueryRepository {
                 + "result::text AS r, result_gzip FROM exposure_query WHERE id = ?";
         return jdbc.first("read the exposure query", sql, rs -> {
             StoredQueryRow row = new StoredQueryRow(Sql.uuid(rs, "id"), Sql.instant(rs, "created_at"),
-                    rs.getString("subject"), rs.getString("role"), new Jurisdiction(AdminUnitCode.of(rs.getString("jurisdiction"))),
+                    rs.getString("subject"), rs.getString("role"), new Jurisdiction(AdminUnitCode.of(rs.getString("jurisdiction")),
+                            java.time.LocalDate.ofInstant(Sql.instant(rs, "created_at"), java.time.ZoneOffset.UTC)),
                     rs.getString("case_reference"), rs.getString("p"));
             byte[] gzipped = rs.getBytes("result_gzip");
             return new StoredQuery(row, gzipped != null ? gunzip(gzipped) : rs.getString("r"));

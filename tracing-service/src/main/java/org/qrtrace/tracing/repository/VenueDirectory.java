@@ -24,8 +24,9 @@ public class VenueDirectory {
     }
 
     /** A venue as the directory knows it ({@code address} null when the events carried none). */
+    /** A venue as the directory knows it; {@code registeredAt} is the day its unit code is read on. */
     public record Venue(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String status,
-                        String address) {
+                        String address, Instant registeredAt) {
     }
 
     public void register(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String address,
@@ -62,11 +63,11 @@ public class VenueDirectory {
         if (venueIds.isEmpty()) {
             return out;
         }
-        String sql = "SELECT venue_id, name, category, admin_unit_code, status, address FROM venue "
+        String sql = "SELECT venue_id, name, category, admin_unit_code, status, address, registered_at FROM venue "
                 + "WHERE venue_id = ANY (?::uuid[])";
         for (Venue v : jdbc.query("read the venue directory", sql, rs -> new Venue(Sql.uuid(rs, "venue_id"),
                 rs.getString("name"), rs.getString("category"), AdminUnitCode.of(rs.getString("admin_unit_code")),
-                rs.getString("status"), rs.getString("address")),
+                rs.getString("status"), rs.getString("address"), Sql.instant(rs, "registered_at")),
                 venueIds)) {
             out.put(v.venueId(), v);
         }

@@ -2,24 +2,44 @@ package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.qrtrace.common.adminunit.AdminUnitCode;
-import org.qrtrace.common.adminunit.AdminUnits;
 import org.qrtrace.common.adminunit.Jurisdiction;
 import org.qrtrace.tracing.domain.NotAnOfficer;
 import org.qrtrace.common.security.Caller;
 import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.repository.VenueDirectory;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 /**
- * Who may see which venue: a health officer sees venues whose administrative unit lies in their jurisdiction
- * (the subtree of the {@code jurisdiction} claim); a venue whose unit is unknown (no venue event yet) is seen by no one.
+ * Who may see which venue: a health officer sees venues whose administrative unit lies in their jurisdiction (the
+ * subtree of the {@code jurisdiction} claim, across the 2025 reorganisation: {@link Jurisdiction}), each venue's unit
+ * code read as of its registration day; a venue whose unit is unknown (no venue event yet) is seen by no one.
  */
 @ApplicationScoped
 public class AccessPolicy {
 
-    private final Caller caller;
+    /** The zone of the national lists' dates: a unit code and a jurisdiction claim are read on Vietnamese days. */
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    AccessPolicy(Caller caller) {
+    private final Caller caller;
+    private final Clock clock;
+
+    AccessPolicy(Caller caller, Clock clock) {
         this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** Today in Vietnam: the day a jurisdiction claim and a unit code given now are read on. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(VN));
+    }
+
+    /** The day an instant falls on in Vietnam (a venue's registration, a case's opening). */
+    public static LocalDate dayOf(Instant at) {
+        return LocalDate.ofInstant(at, VN);
     }
 
     /** The officer's jurisdiction; 403 when the token carries none or an unknown one. */
@@ -29,14 +49,16 @@ public class AccessPolicy {
         }
         String code = caller.jurisdiction().orElseThrow(() ->
                 new NotAnOfficer("the token has no jurisdiction claim"));
-        if (!code.matches("[0-9]{2,5}") || AdminUnits.bundled().find(code).isEmpty()) {
+        Jurisdiction jurisdiction = code.matches("[0-9]{2,5}") ? new Jurisdiction(AdminUnitCode.of(code), today()) : null;
+        if (jurisdiction == null || !jurisdiction.known()) {
             throw new NotAnOfficer("the token's jurisdiction " + code + " is not a known administrative unit");
         }
-        return new Jurisdiction(AdminUnitCode.of(code));
+        return jurisdiction;
     }
 
     public static boolean covers(Jurisdiction jurisdiction, VenueDirectory.Venue venue) {
-        return venue != null && jurisdiction != null && jurisdiction.covers(venue.adminUnitCode());
+        return venue != null && jurisdiction != null && jurisdiction.covers(venue.adminUnitCode(),
+                venue.registeredAt() == null ? jurisdiction.on() : dayOf(venue.registeredAt()));
     }
 
     /** The primary role written to the audit log. */

@@ -4,7 +4,8 @@ import org.qrtrace.common.crypto.Pseudonym;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.qrtrace.common.adminunit.AdminUnitCode;
-import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.adminunit.AdminUnitRegistry;
+import org.qrtrace.common.adminunit.Resolution;
 import org.qrtrace.common.adminunit.Jurisdiction;
 import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.tracing.domain.CaseStatus;
@@ -86,7 +87,9 @@ public class CaseService {
         if (!jurisdiction.covers(unit)) {
             throw new OutsideJurisdiction("administrative unit " + unit);
         }
-        List<CaseView> found = cases.list(AdminUnits.bundled().subtree(unit.value()), status, limit).stream()
+        Jurisdiction scope = new Jurisdiction(unit, jurisdiction.on());
+        List<CaseView> found = cases.list(scope.candidateCodes(), status, limit).stream()
+                .filter(c -> scope.covers(c.adminUnitCode(), AccessPolicy.dayOf(c.createdAt())))
                 .map(CaseView::of).toList();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("adminUnitCode", unit.value());
@@ -144,8 +147,8 @@ public class CaseService {
         }
     }
 
-    private static AdminUnitCode knownUnit(AdminUnitCode code) {
-        if (AdminUnits.bundled().find(code).isEmpty()) {
+    private AdminUnitCode knownUnit(AdminUnitCode code) {
+        if (AdminUnitRegistry.bundled().resolve(code, access.today()).status() == Resolution.Status.UNKNOWN) {
             throw InvalidInput.field("adminUnitCode", "unknown administrative unit " + code);
         }
         return code;

@@ -91,7 +91,7 @@ public class ExposureQueryService {
         Jurisdiction jurisdiction = access.officerJurisdiction();
         StoredQuery found = queries.find(id).orElseThrow(() -> new ExposureQueryNotFound(id));
         StoredQueryRow row = found.row();
-        if (!row.subject().equals(access.caller().subject()) || !jurisdiction.equals(row.jurisdiction())) {
+        if (!row.subject().equals(access.caller().subject()) || !jurisdiction.code().equals(row.jurisdiction().code())) {
             throw new NotYourQuery(id);
         }
         ExposureQueryView.Parameters parameters = parse(row.parametersJson(), ExposureQueryView.Parameters.class);

@@ -203,6 +203,23 @@ class CaseFlowTest {
     }
 
     @Test
+    void anOfficerOfTheProvinceTrAVinhWentIntoSeesItsCasesAndContacts() {
+        // Since 2025-07-01 Trà Vinh (84) is part of Vĩnh Long (86): a case opened under district 847 of the old list is
+        // the new province's officer's too, read, listed and followed up; an officer of another province still sees none.
+        String officer86 = TestTokens.healthOfficer("86");
+        String id = open(caseBody(reference()));
+        given().auth().oauth2(officer86).when().get("/api/v1/cases/" + id).then().statusCode(200).body("id", equalTo(id));
+        given().auth().oauth2(officer86).when().get("/api/v1/cases").then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(officer86).when().get("/api/v1/cases?adminUnitCode=847").then().statusCode(200)
+                .body("id", hasItem(id));
+        given().auth().oauth2(officer86).when().get("/api/v1/cases/" + id + "/contacts").then().statusCode(200);
+        given().auth().oauth2(officer86).contentType(ContentType.JSON).body(caseBody(reference())).when()
+                .post("/api/v1/cases").then().statusCode(201);
+        given().auth().oauth2(OFFICER_20).when().get("/api/v1/cases?adminUnitCode=86").then().statusCode(403);
+        given().auth().oauth2(TestTokens.healthOfficer("99999")).when().get("/api/v1/cases").then().statusCode(403);
+    }
+
+    @Test
     void listFiltersByUnitAndStatus() {
         String id = open(caseBody(reference()));
         given().auth().oauth2(OFFICER_84).when().get("/api/v1/cases").then().statusCode(200).body("id", hasItem(id));
