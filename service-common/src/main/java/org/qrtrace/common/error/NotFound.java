@@ -1,5 +1,7 @@
 package org.qrtrace.common.error;
 
+import java.util.List;
+
 /** What was asked for does not exist (or is not visible to the caller). */
 public class NotFound extends DomainException {
 
@@ -9,5 +11,10 @@ public class NotFound extends DomainException {
 
     public NotFound(String title, String detail) {
         super(title, detail);
+    }
+
+    /** {@code errors}: the parameters that named what does not exist (e.g. a path's {@code code}). */
+    public NotFound(String title, String detail, List<FieldError> errors) {
+        super(title, detail, errors);
     }
 }
