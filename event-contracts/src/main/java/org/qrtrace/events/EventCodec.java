@@ -67,8 +67,8 @@ public final class EventCodec {
             UUID eventId = UUID.fromString(text(root, "eventId"));
             Instant occurredAt = Instant.parse(text(root, "occurredAt"));
             EventPayload payload = MAPPER.treeToValue(payloadNode, type.payloadClass());
-            if (payload.venueId() == null) {
-                throw new EventDecodingException("payload.venueId is required");
+            if (payload.recordKey() == null) {
+                throw new EventDecodingException("payload." + payload.recordKeyField() + " is required");
             }
             return new EventEnvelope(eventId, typeName, schemaVersion, occurredAt, text(root, "producer"), payload);
         } catch (EventDecodingException e) {

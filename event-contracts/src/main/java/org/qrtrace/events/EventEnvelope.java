@@ -37,9 +37,12 @@ public record EventEnvelope(UUID eventId, String type, int schemaVersion, Instan
         return EventType.of(payload);
     }
 
-    /** The Kafka record key: the venue id, so a venue's events stay ordered in one partition. */
+    /**
+     * The Kafka record key: the venue id, so a venue's events stay ordered in one partition (an event about no venue:
+     * its own key, {@link EventPayload#recordKey()}).
+     */
     public String key() {
-        return payload.venueId().toString();
+        return payload.recordKey();
     }
 
     public String topic() {

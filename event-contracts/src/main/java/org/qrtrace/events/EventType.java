@@ -11,6 +11,7 @@ public enum EventType {
     QR_KEY_ROTATED("QrKeyRotated", QrKeyRotated.class, Topics.VENUE_EVENTS),
     QR_TOKEN_REVOKED("QrTokenRevoked", QrTokenRevoked.class, Topics.VENUE_EVENTS),
     VENUE_CLOSED("VenueClosed", VenueClosed.class, Topics.VENUE_EVENTS),
+    ADMIN_UNIT_POPULATION_SET("AdminUnitPopulationSet", AdminUnitPopulationSet.class, Topics.VENUE_EVENTS),
     CHECKED_IN("CheckedIn", CheckedIn.class, Topics.CHECKIN_EVENTS),
     CHECKED_OUT("CheckedOut", CheckedOut.class, Topics.CHECKIN_EVENTS),
     EXPOSURE_SITE_PUBLISHED("ExposureSitePublished", ExposureSitePublished.class, Topics.TRACING_EVENTS),

@@ -53,7 +53,9 @@ class EventCodecTest {
                         "Tự theo dõi sức khỏe 14 ngày.", T),
                 new ExposureSitePublished(SITE, VENUE, "Chợ Tây Ninh", "703", T.minusSeconds(7200), T.minusSeconds(3600), null, T),
                 new ExposureSiteWithdrawn(SITE, VENUE, T.plusSeconds(60)),
-                new ContactNotified(NOTIFICATION, CASE, ContactNotified.Tier.F1, VENUE, "703", ContactNotified.Status.DELIVERED, T));
+                new ContactNotified(NOTIFICATION, CASE, ContactNotified.Tier.F1, VENUE, "703", ContactNotified.Status.DELIVERED, T),
+                new AdminUnitPopulationSet("2025-03-01", "30", 1_705_059, 2021, "Quyết định của UBND tỉnh Hải Dương", T));
+
     }
 
     static final UUID SITE = UUID.fromString("3f1c2b8e-0000-4000-8000-000000000004");
@@ -129,7 +131,39 @@ class EventCodecTest {
         EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), T, "test", payload);
         EventEnvelope decoded = EventCodec.decode(EventCodec.encode(envelope));
         assertEquals(envelope, decoded);
-        assertEquals(VENUE.toString(), decoded.key());
+        assertEquals(payload instanceof AdminUnitPopulationSet p ? p.code() : VENUE.toString(), decoded.key());
+    }
+
+    @Test
+    void aPopulationEventConcernsNoVenueAndIsKeyedByItsUnit() throws Exception {
+        EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), T, "test",
+                new AdminUnitPopulationSet("2025-07-01", "31", 4_664_124, 2025, "UBND thành phố Hải Phòng", T));
+        assertEquals("31", envelope.key());
+        assertEquals(Topics.VENUE_EVENTS, envelope.topic());
+        JsonNode json = EventCodec.mapper().readTree(EventCodec.encode(envelope));
+        assertEquals(Set.of("edition", "code", "count", "year", "source", "setAt"), fieldNames(json.get("payload")),
+                "no venueId, and nothing but the record's fields");
+        ((ObjectNode) json.get("payload")).remove("code");
+        EventDecodingException e = assertThrows(EventDecodingException.class,
+                () -> EventCodec.decode(json.toString().getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("payload.code"), e.getMessage());
+        Set<ValidationMessage> errors = schema("/schemas/envelope.schema.json").validate(json);
+        assertTrue(errors.stream().anyMatch(m -> m.getMessage().contains("code")), errors::toString);
+    }
+
+    @Test
+    void theEnvelopeSchemaStillRequiresAVenueOfEveryOtherEvent() throws Exception {
+        JsonNode json = EventCodec.mapper().readTree(EventCodec.encode(
+                EventEnvelope.of(UUID.randomUUID(), T, "test", new VenueClosed(VENUE, T, "x"))));
+        ((ObjectNode) json.get("payload")).remove("venueId");
+        Set<ValidationMessage> errors = schema("/schemas/envelope.schema.json").validate(json);
+        assertTrue(errors.stream().anyMatch(m -> m.getMessage().contains("venueId")), errors::toString);
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @ParameterizedTest

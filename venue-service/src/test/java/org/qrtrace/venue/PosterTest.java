@@ -47,7 +47,7 @@ class PosterTest {
         String org = uniqueOrg();
         String name = "Bệnh viện Nhi Hải Dương " + shortId();
         String id = create(org, name, "HOSPITAL", "288", "Đường Nguyễn Văn Linh");
-        String qrUrl = venue(org, id).get("qrUrl");
+        String qrUrl = (String) venue(org, id).get("qrUrl");
         byte[] png = given().auth().oauth2(TestTokens.venueManagerOfOrganisation(org))
                 .when().get("/api/v1/venues/" + id + "/poster.png")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
@@ -81,6 +81,8 @@ class PosterTest {
             }
             String text = new PDFTextStripper().getText(doc);
             assertTrue(Arrays.asList(text.split("\\R")).contains(name), "name line missing in:\n" + text);
+            assertTrue(text.replaceAll("\\s+", " ").contains("Số 8 Đường Ngô Quyền, Thành phố Hải Dương, Tỉnh Hải Dương "
+                    + "(nay: Thành phố Hải Phòng)"), "the district as registered, and its province today:\n" + text);
             assertTrue(text.contains("Scan the QR code"), "English instructions missing");
             assertTrue(text.contains("QUÉT MÃ QR"), "Vietnamese title missing");
 
@@ -89,6 +91,25 @@ class PosterTest {
             assertEquals(venue.get("qrUrl"), result.getText());
             double sideMm = codeSideMm(result, page);
             assertTrue(sideMm >= 150 - 1, "QR side " + sideMm + " mm is below 15 cm");
+        }
+    }
+
+    @Test
+    void aVenueOfAnOldCommuneShowsItAsRegisteredAndWhatItIsToday() throws Exception {
+        String org = uniqueOrg();
+        String id = create(org, "Chợ Bình Hàn " + shortId(), "MARKET", "10510", "Số 12 Đường Nguyễn Lương Bằng",
+                "Cổng chính");
+        byte[] png = given().auth().oauth2(TestTokens.venueManagerOfOrganisation(org))
+                .when().get("/api/v1/venues/" + id + "/poster.png").then().statusCode(200).extract().asByteArray();
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "poster-placement-sample.png"), png);
+        assertEquals(venue(org, id).get("qrUrl"), decode(ImageIO.read(new ByteArrayInputStream(png))).getText());
+        byte[] pdf = given().auth().oauth2(TestTokens.venueManagerOfOrganisation(org))
+                .when().get("/api/v1/venues/" + id + "/poster.pdf").then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("Phường Bình Hàn, Thành phố Hải Dương, Tỉnh Hải Dương (nay: Phường Thành Đông, "
+                    + "Thành phố Hải Phòng)"), text);
         }
     }
 
@@ -182,9 +203,9 @@ class PosterTest {
                 .when().get("/api/v1/venues/" + id + "/poster.pdf").then().statusCode(410);
     }
 
-    private static Map<String, String> venue(String org, String id) {
+    private static Map<String, Object> venue(String org, String id) {
         return given().auth().oauth2(TestTokens.venueManagerOfOrganisation(org)).when().get("/api/v1/venues/" + id)
-                .then().statusCode(200).extract().jsonPath().getMap("", String.class, String.class);
+                .then().statusCode(200).extract().jsonPath().getMap("");
     }
 
     static Result decode(BufferedImage image) {

@@ -25,7 +25,9 @@ import java.util.UUID;
 
 /**
  * {@code ./deploy/run-local --demo}: loads realistic demo data through the public APIs only (never SQL): venues across
- * the districts of Hải Dương, thousands of visitors and a week of visits uploaded by gate devices, including one
+ * the districts of Hải Dương (codes of the list in force until 2025-06-30, kept as given and placed in today's
+ * province 31 Thành phố Hải Phòng), a few venues in communes of today's list in the Hải Phòng part of that province,
+ * Hải Dương's own population figure, thousands of visitors and a week of visits uploaded by gate devices, including one
  * outbreak cluster, then prints a ready-to-run officer query. Deterministic (fixed seed), so a demo can be repeated.
  */
 public final class DemoLoader {
@@ -39,6 +41,21 @@ public final class DemoLoader {
     static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"};
     static final String[] GIVEN = {"Văn An", "Thị Bình", "Minh Châu", "Thị Dung", "Văn Đức", "Thu Hà", "Quang Huy",
             "Thị Lan", "Văn Long", "Thị Mai", "Hoài Nam", "Thị Oanh", "Văn Phúc", "Thanh Sơn", "Thị Thảo", "Văn Tùng"};
+    /**
+     * Venues in communes of the list in force since 2025-07-01, in what was Hải Phòng before it took in Hải Dương: code,
+     * name, category, address. They get no visits (the outbreak and the everyday visits are Hải Dương's).
+     */
+    static final String[][] HAI_PHONG_VENUES = {
+            {"11311", "Chợ Sắt", "MARKET", "2 Phan Bội Châu"},
+            {"11329", "Trường THCS Ngô Quyền", "SCHOOL", "15 Lạch Tray"},
+            {"11383", "Bệnh viện Lê Chân", "HOSPITAL", "30 Hai Bà Trưng"},
+            {"11413", "Siêu thị Hải An", "SUPERMARKET", "120 Lê Hồng Phong"},
+            {"11455", "Khách sạn Đồ Sơn", "HOTEL", "Khu 1 Đồ Sơn"},
+            {"11473", "Bến xe Bạch Đằng", "TRANSPORT_HUB", "5 Bạch Đằng"}};
+    /** Hải Dương's own figure (its orders divide by it), where the 2019 census counted 1,892,254. */
+    static final long HAI_DUONG_POPULATION = 1_705_059;
+    static final int HAI_DUONG_POPULATION_YEAR = 2021;
+    static final String HAI_DUONG_POPULATION_SOURCE = "Quyết định của UBND tỉnh Hải Dương";
     static final String[] STREETS = {"Trần Hưng Đạo", "Nguyễn Lương Bằng", "Lê Thanh Nghị", "Quang Trung", "Nguyễn Trãi",
             "Điện Biên Phủ", "Thanh Niên", "Hồng Quang", "Ngô Quyền", "Bạch Đằng"};
 
@@ -82,11 +99,23 @@ public final class DemoLoader {
             String district = DISTRICTS[random.nextInt(DISTRICTS.length)];
             String name = KIND_NAMES[kind] + " " + FAMILY[random.nextInt(FAMILY.length)] + " số " + (i + 1);
             venues.add(createVenue(admin, name, CATEGORIES[kind], district,
-                    (1 + random.nextInt(300)) + " " + STREETS[random.nextInt(STREETS.length)]));
+                    (1 + random.nextInt(300)) + " " + STREETS[random.nextInt(STREETS.length)], "0220", random));
             if ((i + 1) % 50 == 0) {
                 System.out.printf("    %d venues registered%n", i + 1);
             }
         }
+        // Their own random numbers: the Hải Dương venues, the visits and the outbreak stay exactly as they were.
+        Random haiPhongRandom = new Random(20250701L);
+        for (String[] v : HAI_PHONG_VENUES) {
+            createVenue(admin, v[1], v[2], v[0], v[3], "0225", haiPhongRandom);
+        }
+        System.out.printf("    %d venues in communes of today's Thành phố Hải Phòng (31): %s%n", HAI_PHONG_VENUES.length,
+                String.join(", ", java.util.Arrays.stream(HAI_PHONG_VENUES).map(v -> v[0]).toList()));
+        JsonNode population = setPopulation(admin, "30", "2025-03-01", HAI_DUONG_POPULATION, HAI_DUONG_POPULATION_YEAR,
+                HAI_DUONG_POPULATION_SOURCE);
+        System.out.printf(java.util.Locale.ROOT, "    population of Tỉnh Hải Dương (30, edition %s) set to %,d (%d, %s)%n",
+                population.path("edition").asText(), population.path("count").asLong(), population.path("year").asInt(),
+                population.path("source").asText());
         List<String> phones = new ArrayList<>();
         for (int i = 0; i < visitorCount; i++) {
             phones.add(String.format("091%07d", 1_000_000 + i * 7 + random.nextInt(7)));
@@ -178,21 +207,37 @@ public final class DemoLoader {
         System.out.println();
         System.out.println("Posters: " + venueUrl + "/api/v1/venues/" + market.id() + "/poster.pdf (also .png, .svg), with the admin token;");
         System.out.println("  every venue of a district in one PDF: " + venueUrl + "/api/v1/venues/posters.pdf?adminUnitCode=288");
+        System.out.println("Venues of today's province 31 Thành phố Hải Phòng, Hải Dương's old codes included (each with its "
+                + "placement): " + venueUrl + "/api/v1/venues?adminUnitCode=31");
+        System.out.println("Hải Dương's population, with its history: " + venueUrl
+                + "/api/v1/admin-units/30/population");
         System.out.println("Daily report: " + tracingUrl + "/api/v1/reports/daily?date=" + today + "&adminUnitCode=30");
     }
 
-    private Venue createVenue(String admin, String name, String category, String district, String address) throws Exception {
+    /** Registers a venue; {@code numbers} draws its phone (area code {@code areaCode}) and capacity. */
+    private Venue createVenue(String admin, String name, String category, String district, String address,
+                              String areaCode, Random numbers) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("category", category);
         body.put("adminUnitCode", district);
         body.put("address", address);
-        body.put("contactPhone", "0220 3" + String.format("%06d", random.nextInt(1_000_000)));
-        body.put("capacity", 50 + random.nextInt(500));
+        body.put("contactPhone", areaCode + " 3" + String.format("%06d", numbers.nextInt(1_000_000)));
+        body.put("capacity", 50 + numbers.nextInt(500));
         body.put("entrances", List.of(Map.of("name", "Cổng chính")));
         JsonNode created = send("POST", venueUrl + "/api/v1/venues", admin, body, 201);
         String qrUrl = created.path("qrUrl").asText();
         return new Venue(created.path("id").asText(), name, category, district, qrUrl.substring(qrUrl.lastIndexOf('/') + 1));
+    }
+
+    /** Sets a unit's population through the admin API; returns the stored figure. */
+    private JsonNode setPopulation(String admin, String code, String edition, long count, int year, String source)
+            throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("count", count);
+        body.put("year", year);
+        body.put("source", source);
+        return send("PUT", venueUrl + "/api/v1/admin-units/" + code + "/population?edition=" + edition, admin, body, 200);
     }
 
     private int uploadBatch(Venue venue, List<Scan> scans) throws Exception {

@@ -761,6 +761,40 @@ public final class AdminUnitRegistry {
             return new Resolution(Resolution.Status.UNKNOWN, code, date, now.info, Optional.empty(), Optional.empty(),
                     Optional.empty(), List.of(), "No administrative unit has code " + code + " on " + date + later + ".");
         }
+        return mapped(original, code, date, now);
+    }
+
+    /**
+     * Where the unit (edition, code) stands on {@code date}, in the edition in force that day: IN_FORCE when it is a
+     * unit of that edition; MAPPED when it is a unit of an earlier edition, placed exactly as {@link #resolve(String,
+     * LocalDate)} places a code only an earlier edition has (candidates, province and unit when decided, explanation).
+     * This is how a code given on one day is read on a later one: {@code place(resolve(code, givenOn).original(),
+     * today)}, which stays right when the code has since been given to another unit (10507 given in May 2025 is the old
+     * Phường Cẩm Thượng even though 10507 is Phường Thành Đông since 2025-07-01).
+     *
+     * @throws IllegalArgumentException when the unit is not a unit of the registry, or of an edition later than the one
+     *                                  in force on {@code date}
+     */
+    public Resolution place(EditionUnit unit, LocalDate date) {
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(date, "date");
+        Edition of = edition(unit.edition(), "edition");
+        EditionUnit known = unit(of, unit.code());
+        Edition now = on(date);
+        if (of.index > now.index) {
+            throw new IllegalArgumentException(known + " is of an edition later than the one in force on " + date
+                    + " (" + now.info.id() + ")");
+        }
+        if (of == now) {
+            return new Resolution(Resolution.Status.IN_FORCE, known.code(), date, now.info, Optional.of(known),
+                    Optional.of(provinceOf(known)), Optional.of(known), List.of(),
+                    describe(known) + " is a unit of the list in force on " + date + " (edition " + now.info.id() + ").");
+        }
+        return mapped(known, known.code(), date, now);
+    }
+
+    /** A unit of an earlier edition than {@code now}, placed in {@code now}: see {@link #resolve(String, LocalDate)}. */
+    private Resolution mapped(EditionUnit original, String code, LocalDate date, Edition now) {
         List<UnitMapping> candidates = across(byId.get(original.edition()), original, now, +1);
         Map<String, EditionUnit> provinces = new TreeMap<>();
         candidates.forEach(c -> provinces.putIfAbsent(provinceOf(c.unit()).code(), provinceOf(c.unit())));
@@ -859,10 +893,40 @@ public final class AdminUnitRegistry {
     }
 
     /**
-     * Every code, of any edition, of a unit that the jurisdiction unit covers ({@link #covers(EditionUnit, EditionUnit)}):
+     * Every unit of {@code edition} that {@code jurisdiction} {@link #covers(EditionUnit, EditionUnit) covers}, in
+     * code order: in the jurisdiction's own edition its subtree; in another edition the units whose mapping onto the
+     * jurisdiction's edition lies wholly within it (what a venue list or an officer's view selects by a unit of another
+     * edition). Exactly the units {@code covers} accepts, found from the jurisdiction's subtree and the units it maps
+     * onto (and their ancestors) instead of by trying every unit of the edition.
+     */
+    public List<EditionUnit> coveredIn(EditionUnit jurisdiction, String edition) {
+        Edition je = edition(jurisdiction.edition(), "jurisdiction's edition");
+        Edition target = edition(edition, "edition");
+        unit(je, jurisdiction.code());
+        Set<String> subtree = je.tree.subtree(jurisdiction.code());
+        if (target == je) {
+            return subtree.stream().sorted().map(target::unit).toList();
+        }
+        Set<String> candidates = new java.util.TreeSet<>();
+        for (String code : subtree) {
+            for (UnitMapping m : across(je, je.unit(code), target, target.index > je.index ? +1 : -1)) {
+                target.tree.ancestry(m.code()).forEach(a -> candidates.add(a.code()));
+            }
+        }
+        List<EditionUnit> out = new ArrayList<>();
+        for (String code : candidates) {
+            EditionUnit u = target.unit(code);
+            if (covers(jurisdiction, u)) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every code, of any edition, of a unit that the jurisdiction unit covers ({@link #coveredIn} over every edition):
      * for narrowing a stored list by code before checking each row exactly (a code names different units in different
-     * editions, so a row's code in this set is covered only when the unit it stands for is). Computed from the
-     * jurisdiction's subtree and what it maps onto in the other editions (with their ancestors), then cached.
+     * editions, so a row's code in this set is covered only when the unit it stands for is). Cached.
      */
     public Set<String> codesCovered(EditionUnit jurisdiction) {
         String key = jurisdiction.edition() + "/" + jurisdiction.code();
@@ -870,24 +934,9 @@ public final class AdminUnitRegistry {
         if (cached != null) {
             return cached;
         }
-        Edition je = edition(jurisdiction.edition(), "jurisdiction's edition");
-        Set<String> subtree = je.tree.subtree(jurisdiction.code());
-        Set<String> out = new java.util.TreeSet<>(subtree);
-        for (Edition other : editions) {
-            if (other == je) {
-                continue;
-            }
-            Set<String> reached = new java.util.HashSet<>();
-            for (String code : subtree) {
-                for (UnitMapping m : across(je, je.unit(code), other, other.index > je.index ? +1 : -1)) {
-                    other.tree.ancestry(m.code()).forEach(a -> reached.add(a.code()));
-                }
-            }
-            for (String code : reached) {
-                if (covers(jurisdiction, other.unit(code))) {
-                    out.add(code);
-                }
-            }
+        Set<String> out = new java.util.TreeSet<>();
+        for (Edition e : editions) {
+            coveredIn(jurisdiction, e.info.id()).forEach(u -> out.add(u.code()));
         }
         Set<String> result = Set.copyOf(out);
         if (covered.size() > 2_000) {

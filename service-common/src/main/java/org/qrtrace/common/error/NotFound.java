@@ -13,7 +13,8 @@ public class NotFound extends DomainException {
         super(title, detail);
     }
 
-    /** {@code errors}: the fields of the request that name what does not exist (e.g. a case id in a body). */
+    /** {@code errors}: the fields or parameters of the request that name what does not exist (a case id in a body, a
+     * path's {@code code}). */
     public NotFound(String title, String detail, List<FieldError> errors) {
         super(title, detail, errors);
     }

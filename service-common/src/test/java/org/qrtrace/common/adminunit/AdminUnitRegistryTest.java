@@ -253,6 +253,25 @@ class AdminUnitRegistryTest {
     }
 
     @Test
+    void aCodeGivenOnOneDayIsPlacedOnALaterDayAsTheUnitItNamedThen() {
+        EditionUnit camThuong = registry.resolve("10507", BEFORE).original().orElseThrow();
+        Resolution today = registry.place(camThuong, TODAY);
+        assertEquals(Status.MAPPED, today.status(), "10507 given in June 2025 is still the old Phường Cẩm Thượng");
+        assertEquals("Phường Cẩm Thượng", today.original().orElseThrow().name());
+        assertEquals("2025-07-01/10507 Phường Thành Đông", today.unit().orElseThrow().toString());
+        assertEquals("31", today.province().orElseThrow().code());
+        assertEquals(NEW, today.edition().id());
+
+        EditionUnit thanhDong = registry.find(NEW, "10507").orElseThrow();
+        Resolution same = registry.place(thanhDong, TODAY);
+        assertEquals(Status.IN_FORCE, same.status());
+        assertEquals(thanhDong, same.unit().orElseThrow());
+        assertEquals(registry.resolve("288", TODAY), registry.place(registry.find(OLD, "288").orElseThrow(), TODAY),
+                "a code only the old edition has is placed the same either way");
+        assertThrows(IllegalArgumentException.class, () -> registry.place(thanhDong, BEFORE));
+    }
+
+    @Test
     void aCodeThatNeverExistedIsUnknown() {
         for (String code : new String[] {"99999", "10522", "00", null}) {
             Resolution r = registry.resolve(code, TODAY);
@@ -340,6 +359,26 @@ class AdminUnitRegistryTest {
             assertEquals(1, provinces.size(), u.code());
             assertTrue(registry.covers(provinces.iterator().next(), OLD, u.code(), TODAY), u.code());
         }
+    }
+
+    @Test
+    void theUnitsAJurisdictionCoversInAnEditionAreExactlyThoseCoversAccepts() {
+        String[][] jurisdictions = {{NEW, "31"}, {NEW, "48"}, {NEW, "01"}, {NEW, "10507"}, {NEW, "07192"}, {NEW, "20242"},
+                {OLD, "30"}, {OLD, "31"}, {OLD, "288"}, {OLD, "207"}, {OLD, "10528"}, {OLD, "49"}};
+        for (String[] j : jurisdictions) {
+            EditionUnit jurisdiction = registry.find(j[0], j[1]).orElseThrow();
+            for (String edition : List.of(OLD, NEW)) {
+                List<String> everyCovered = registry.tree(edition).all().stream().map(AdminUnit::code).sorted()
+                        .filter(c -> registry.covers(jurisdiction, registry.find(edition, c).orElseThrow())).toList();
+                assertEquals(everyCovered, registry.coveredIn(jurisdiction, edition).stream().map(EditionUnit::code).toList(),
+                        jurisdiction + " in " + edition);
+            }
+        }
+        EditionUnit thirtyOne = registry.find(NEW, "31").orElseThrow();
+        List<String> old = registry.coveredIn(thirtyOne, OLD).stream().map(EditionUnit::code).toList();
+        assertTrue(old.containsAll(List.of("30", "31", "288", "10510", "303")), "both old provinces and all below");
+        assertTrue(registry.coveredIn(registry.find(OLD, "10528").orElseThrow(), NEW).isEmpty(),
+                "a split commune covers no new unit");
     }
 
     // --------------------------------------------------------------------------------- in-test files, three editions

@@ -1,11 +1,18 @@
 package org.qrtrace.venue.domain;
 
+import org.qrtrace.common.error.FieldError;
 import org.qrtrace.common.error.NotFound;
 
-/** No administrative unit has the code asked for. */
+import java.util.List;
+
+/** No administrative unit has the code asked for (in the edition asked for, when one is); names the {@code code}. */
 public class AdminUnitNotFound extends NotFound {
 
     public AdminUnitNotFound(String code) {
-        super("no administrative unit " + code);
+        this(code, "no administrative unit has code " + code + " in any edition of the list");
+    }
+
+    public AdminUnitNotFound(String code, String detail) {
+        super(null, detail, List.of(new FieldError("code", detail)));
     }
 }

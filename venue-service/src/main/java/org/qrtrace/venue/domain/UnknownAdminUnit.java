@@ -5,10 +5,17 @@ import org.qrtrace.common.error.FieldError;
 
 import java.util.List;
 
-/** The administrative unit code given in {@code field} is not in the bundled administrative-unit tree. */
+/**
+ * The administrative unit code given in {@code field} names no unit where it is read: in the edition of the official
+ * list in force that day, or (for a venue list's filter) in that edition or an earlier one.
+ */
 public class UnknownAdminUnit extends InvalidInput {
 
     public UnknownAdminUnit(String field) {
-        super(List.of(new FieldError(field, "unknown administrative unit code")));
+        this(field, "unknown administrative unit code");
+    }
+
+    public UnknownAdminUnit(String field, String message) {
+        super(List.of(new FieldError(field, message)));
     }
 }

@@ -2,19 +2,33 @@ package org.qrtrace.venue.repository;
 
 import org.qrtrace.venue.domain.Category;
 
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * A venue query; every condition given must hold. {@code adminUnitCodes}: the venue's unit is one of them (the service
- * passes a unit and all units below it), null = anywhere; {@code category}: null = any; {@code nameSearch}: the name,
+ * A venue query; every condition given must hold. {@code adminUnits}: the venue's unit is one of them, null = anywhere:
+ * a venue matches when its code is among the codes of one of the entries and was given on one of that entry's days
+ * (the service passes the units a unit covers, whichever edition of the list they are of); {@code category}: null = any; {@code nameSearch}: the name,
  * in {@link org.qrtrace.venue.domain.IdentityKey#searchable} form, contains it (the caller converts it), null or empty
  * = any; closed venues are included only when {@code includeClosed}; {@code visibility}: which venues the requester may
  * see at all.
  */
-public record VenueFilter(Collection<String> adminUnitCodes, Category category, String nameSearch,
+public record VenueFilter(List<UnitCodes> adminUnits, Category category, String nameSearch,
                           boolean includeClosed, Visibility visibility) {
+
+    /**
+     * Venues whose code is one of {@code codes} and was given on a day in [{@code givenFrom}, {@code givenBefore});
+     * null bounds are open.
+     */
+    public record UnitCodes(Collection<String> codes, LocalDate givenFrom, LocalDate givenBefore) {
+
+        public UnitCodes {
+            codes = List.copyOf(codes);
+        }
+    }
 
     /**
      * Every venue ({@code all}, an admin), or only those whose id is in {@code venueIds} or whose organisation is

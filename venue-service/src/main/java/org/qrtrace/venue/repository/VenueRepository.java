@@ -152,9 +152,23 @@ public class VenueRepository {
         if (!filter.includeClosed()) {
             conditions.add("closedAt is null");
         }
-        if (filter.adminUnitCodes() != null) {
-            conditions.add("adminUnitCode in :units");
-            params.and("units", filter.adminUnitCodes());
+        if (filter.adminUnits() != null) {
+            List<String> units = new ArrayList<>();
+            for (int i = 0; i < filter.adminUnits().size(); i++) {
+                VenueFilter.UnitCodes u = filter.adminUnits().get(i);
+                String unit = "adminUnitCode in :units" + i;
+                params.and("units" + i, u.codes());
+                if (u.givenFrom() != null) {
+                    unit += " and adminUnitGivenOn >= :from" + i;
+                    params.and("from" + i, u.givenFrom());
+                }
+                if (u.givenBefore() != null) {
+                    unit += " and adminUnitGivenOn < :before" + i;
+                    params.and("before" + i, u.givenBefore());
+                }
+                units.add("(" + unit + ")");
+            }
+            conditions.add(units.isEmpty() ? "1 = 0" : "(" + String.join(" or ", units) + ")");
         }
         if (filter.category() != null) {
             conditions.add("category = :category");

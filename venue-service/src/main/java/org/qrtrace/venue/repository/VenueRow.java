@@ -13,11 +13,12 @@ import org.qrtrace.venue.domain.IdentityKey;
 import org.qrtrace.venue.domain.Venue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A row of table {@code venue} (Flyway's V1). Only the repositories use rows; services see the {@link Venue} record.
+ * A row of table {@code venue} (Flyway's V1, V2). Only the repositories use rows; services see the {@link Venue} record.
  * The derived columns ({@code name_key}, {@code address_key}, {@code search_text}) are set from the name and address
  * here, in one place, whenever those change.
  */
@@ -38,6 +39,10 @@ public class VenueRow extends PanacheEntityBase {
 
     @Column(name = "admin_unit_code", nullable = false)
     public String adminUnitCode;
+
+    /** The local day the code was given: with the code, it names the unit (Flyway's V2). */
+    @Column(name = "admin_unit_given_on", nullable = false)
+    public LocalDate adminUnitGivenOn;
 
     @Column(name = "address", nullable = false)
     public String address;
@@ -99,6 +104,7 @@ public class VenueRow extends PanacheEntityBase {
         name = venue.name();
         category = venue.category();
         adminUnitCode = venue.adminUnitCode();
+        adminUnitGivenOn = venue.adminUnitGivenOn();
         address = venue.address();
         contactPhone = venue.contactPhone();
         capacity = venue.capacity();
@@ -109,7 +115,7 @@ public class VenueRow extends PanacheEntityBase {
     }
 
     Venue toVenue(List<Entrance> entrances) {
-        return new Venue(id, name, category, adminUnitCode, address, contactPhone, capacity, organisation, tokenVersion,
-                tokenIssuedAt, createdAt, updatedAt, closedAt, closeReason, entrances);
+        return new Venue(id, name, category, adminUnitCode, adminUnitGivenOn, address, contactPhone, capacity,
+                organisation, tokenVersion, tokenIssuedAt, createdAt, updatedAt, closedAt, closeReason, entrances);
     }
 }

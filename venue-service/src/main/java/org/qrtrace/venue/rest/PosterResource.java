@@ -66,7 +66,7 @@ public class PosterResource {
             description = "One page per code (venue-level, then each entrance) of every open venue the caller manages "
                     + "in the selection; 400 above the configured number of venues. Roles: venue-manager, admin.")
     public Response bulk(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("category") String category) {
-        return file(posters.bulkPdf(requesters.current(), VenueParams.adminUnit("adminUnitCode", adminUnitCode),
+        return file(posters.bulkPdf(requesters.current(), VenueParams.adminUnitCode(adminUnitCode),
                 VenueParams.category(category)));
     }
 
@@ -77,7 +77,7 @@ public class PosterResource {
             description = "The selection of getPostersPdf as a ZIP of single-page PDFs, one per code. Roles: "
                     + "venue-manager, admin.")
     public Response bulkZip(@QueryParam("adminUnitCode") String adminUnitCode, @QueryParam("category") String category) {
-        return file(posters.bulkZip(requesters.current(), VenueParams.adminUnit("adminUnitCode", adminUnitCode),
+        return file(posters.bulkZip(requesters.current(), VenueParams.adminUnitCode(adminUnitCode),
                 VenueParams.category(category)));
     }
 

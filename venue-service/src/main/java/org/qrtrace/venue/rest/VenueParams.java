@@ -1,10 +1,7 @@
 package org.qrtrace.venue.rest;
 
-import org.qrtrace.common.adminunit.AdminUnit;
-import org.qrtrace.common.adminunit.AdminUnits;
 import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.venue.domain.Category;
-import org.qrtrace.venue.domain.UnknownAdminUnit;
 
 /**
  * Query parameters of the venue API read by hand into typed values, so that a bad value is a 400 naming the parameter
@@ -15,12 +12,12 @@ final class VenueParams {
     private VenueParams() {
     }
 
-    /** The administrative unit whose code {@code name} gives. */
-    static AdminUnit adminUnit(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return AdminUnits.bundled().find(value.strip()).orElseThrow(() -> new UnknownAdminUnit(name));
+    /**
+     * An administrative unit code as given, stripped: which unit it names (and whether any) depends on the day, which
+     * is the service's to decide.
+     */
+    static String adminUnitCode(String value) {
+        return text(value);
     }
 
     /** A venue category, in any case. */

@@ -26,6 +26,7 @@ import org.qrtrace.venue.rest.VenueRequests.NewEntrance;
 import org.qrtrace.venue.rest.VenueRequests.UpdateVenue;
 import org.qrtrace.venue.rest.VenueViews.VenueView;
 import org.qrtrace.venue.service.QrCodes;
+import org.qrtrace.venue.service.VenuePlacements;
 import org.qrtrace.venue.service.VenueService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,12 +47,15 @@ public class VenueResource {
 
     private final VenueService venues;
     private final QrCodes qrCodes;
+    private final VenuePlacements placements;
     private final Requesters requesters;
     private final VenueLimitsConfig limits;
 
-    VenueResource(VenueService venues, QrCodes qrCodes, Requesters requesters, VenueLimitsConfig limits) {
+    VenueResource(VenueService venues, QrCodes qrCodes, VenuePlacements placements, Requesters requesters,
+                  VenueLimitsConfig limits) {
         this.venues = venues;
         this.qrCodes = qrCodes;
+        this.placements = placements;
         this.requesters = requesters;
         this.limits = limits;
     }
@@ -59,27 +63,31 @@ public class VenueResource {
     @POST
     @Operation(operationId = "createVenue", summary = "Register a venue",
             description = "Registers a venue with its entrances; 201 with Location and the venue, each code's qrUrl "
-                    + "included; 409 on a duplicate. Roles: venue-manager (with an org claim), admin.")
+                    + "included, and its placement (where its administrative unit stands today); 409 on a duplicate. "
+                    + "adminUnitCode: a code in force today, or one only an earlier edition of the list has (kept as "
+                    + "given); a code no edition has is refused. Roles: venue-manager (with an org claim), admin.")
     @APIResponse(responseCode = "201", description = "the venue registered, with its Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VenueView.class)))
     public Response create(@NotNull @Valid CreateVenue request, @Context UriInfo uri) {
         Venue venue = venues.create(requesters.current(), request.toInput());
         return Response.created(uri.getAbsolutePathBuilder().path(venue.id().toString()).build())
-                .type(MediaType.APPLICATION_JSON).entity(VenueViews.of(venue, qrCodes.issuer())).build();
+                .type(MediaType.APPLICATION_JSON).entity(VenueViews.of(venue, qrCodes.issuer(), placements.placer()))
+                .build();
     }
 
     @GET
     @Operation(operationId = "listVenues", summary = "List venues",
-            description = "A page of the venues the caller manages (admins: all), filtered by administrative unit (and "
-                    + "every unit below it), category and a name search that ignores case and diacritics. Roles: "
-                    + "venue-manager, admin.")
+            description = "A page of the venues the caller manages (admins: all), filtered by administrative unit (every "
+                    + "unit below it, and the venues registered under units of another edition of the list that it "
+                    + "covers), category and a name search that ignores case and diacritics. Roles: venue-manager, "
+                    + "admin.")
     public VenueViews.VenuePage list(@QueryParam("adminUnitCode") String adminUnitCode,
                                      @QueryParam("category") String category, @QueryParam("q") String q,
                                      @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
         Integer requestedPage = QueryParams.integer("page", page);
         Integer requestedSize = QueryParams.integer("size", size);
-        VenueService.Criteria criteria = new VenueService.Criteria(VenueParams.adminUnit("adminUnitCode", adminUnitCode),
+        VenueService.Criteria criteria = new VenueService.Criteria(VenueParams.adminUnitCode(adminUnitCode),
                 VenueParams.category(category), VenueParams.text(q), includeClosed);
         int pageNumber = requestedPage == null ? 0 : requestedPage;
         int pageSize = requestedSize == null ? limits.defaultPageSize() : requestedSize;
@@ -91,7 +99,8 @@ public class VenueResource {
         }
         VenueService.Page result = venues.list(requesters.current(), criteria, pageNumber, pageSize);
         QrCodes.Issuer issuer = qrCodes.issuer();
-        return new VenueViews.VenuePage(result.items().stream().map(v -> VenueViews.of(v, issuer)).toList(),
+        VenuePlacements.Placer placer = placements.placer();
+        return new VenueViews.VenuePage(result.items().stream().map(v -> VenueViews.of(v, issuer, placer)).toList(),
                 result.page(), result.size(), result.total());
     }
 
@@ -100,16 +109,18 @@ public class VenueResource {
     @Operation(operationId = "getVenue", summary = "Get a venue",
             description = "One venue with its entrances and their qrUrl. Roles: the venue's manager, admin.")
     public VenueView get(@PathParam("id") UUID id) {
-        return VenueViews.of(venues.get(requesters.current(), id), qrCodes.issuer());
+        return VenueViews.of(venues.get(requesters.current(), id), qrCodes.issuer(), placements.placer());
     }
 
     @PUT
     @Path("/{id}")
     @Operation(operationId = "updateVenue", summary = "Update a venue",
             description = "Replaces name, category, administrative unit, address, contact phone and capacity "
-                    + "(VenueUpdated; no event when nothing changed). Roles: the venue's manager, admin.")
+                    + "(VenueUpdated; no event when nothing changed). A changed adminUnitCode is given today; one sent "
+                    + "again unchanged keeps the day it was given. Roles: the venue's manager, admin.")
     public VenueView update(@PathParam("id") UUID id, @NotNull @Valid UpdateVenue request) {
-        return VenueViews.of(venues.update(requesters.current(), id, request.toInput()), qrCodes.issuer());
+        return VenueViews.of(venues.update(requesters.current(), id, request.toInput()), qrCodes.issuer(),
+                placements.placer());
     }
 
     @POST
@@ -119,7 +130,7 @@ public class VenueResource {
                     + "with a reason is optional; idempotent. Roles: the venue's manager, admin.")
     public VenueView close(@PathParam("id") UUID id, @Valid CloseVenue request) {
         return VenueViews.of(venues.close(requesters.current(), id, request == null ? null : request.reason()),
-                qrCodes.issuer());
+                qrCodes.issuer(), placements.placer());
     }
 
     @POST

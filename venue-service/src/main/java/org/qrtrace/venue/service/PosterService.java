@@ -1,12 +1,13 @@
 package org.qrtrace.venue.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.qrtrace.common.adminunit.AdminUnit;
-import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.adminunit.EditionUnit;
+import org.qrtrace.common.adminunit.Resolution;
 import org.qrtrace.venue.config.PosterConfig;
 import org.qrtrace.venue.domain.Category;
 import org.qrtrace.venue.domain.Entrance;
 import org.qrtrace.venue.domain.NoVenuesMatch;
+import org.qrtrace.venue.domain.Placement;
 import org.qrtrace.venue.domain.Requester;
 import org.qrtrace.venue.domain.UnknownEntrance;
 import org.qrtrace.venue.domain.Venue;
@@ -50,11 +51,13 @@ public class PosterService {
 
     private final VenueService venueService;
     private final QrCodes qrCodes;
+    private final VenuePlacements placements;
     private final PosterConfig posterConfig;
 
-    PosterService(VenueService venueService, QrCodes qrCodes, PosterConfig posterConfig) {
+    PosterService(VenueService venueService, QrCodes qrCodes, VenuePlacements placements, PosterConfig posterConfig) {
         this.venueService = venueService;
         this.qrCodes = qrCodes;
+        this.placements = placements;
         this.posterConfig = posterConfig;
     }
 
@@ -68,7 +71,8 @@ public class PosterService {
             entrance = venue.entrances().stream().filter(e -> e.id().equals(entranceId)).findFirst()
                     .orElseThrow(UnknownEntrance::new);
         }
-        PosterLayout layout = PosterLayout.of(content(venue, entrance, qrCodes.issuer()), posterConfig.qrSideMillimetres());
+        PosterLayout layout = PosterLayout.of(content(venue, entrance, qrCodes.issuer(), placements.placer()),
+                posterConfig.qrSideMillimetres());
         String base = "poster-" + venueId + (entrance == null ? "" : "-" + entrance.id());
         String title = venue.name() + (entrance == null ? "" : " – " + entrance.name());
         return switch (format) {
@@ -86,19 +90,19 @@ public class PosterService {
 
     /**
      * One PDF with a page for every code of every selected venue: the venue-level code, then one per entrance. The
-     * selection: the open venues the requester manages in {@code adminUnit} (null = anywhere) of {@code category}
-     * (null = any).
+     * selection: the open venues the requester manages in the unit of {@code adminUnitCode} (null = anywhere; chosen as
+     * the venue list chooses) of {@code category} (null = any).
      */
-    public Rendered bulkPdf(Requester requester, AdminUnit adminUnit, Category category) {
-        List<PosterLayout> pages = pages(requester, adminUnit, category).stream().map(Page::layout).toList();
-        String scope = scope(adminUnit, category);
+    public Rendered bulkPdf(Requester requester, String adminUnitCode, Category category) {
+        List<PosterLayout> pages = pages(requester, adminUnitCode, category).stream().map(Page::layout).toList();
+        String scope = scope(adminUnitCode, category);
         return new Rendered(PdfPosterWriter.write(pages, "QR posters " + scope), Format.PDF.mediaType,
                 "posters-" + scope + ".pdf");
     }
 
     /** The same selection as {@link #bulkPdf} as a ZIP with one single-page PDF per code (to print a few again). */
-    public Rendered bulkZip(Requester requester, AdminUnit adminUnit, Category category) {
-        List<Page> pages = pages(requester, adminUnit, category);
+    public Rendered bulkZip(Requester requester, String adminUnitCode, Category category) {
+        List<Page> pages = pages(requester, adminUnitCode, category);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (Page page : pages) {
@@ -109,38 +113,80 @@ public class PosterService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write poster ZIP", e);
         }
-        return new Rendered(bytes.toByteArray(), "application/zip", "posters-" + scope(adminUnit, category) + ".zip");
+        return new Rendered(bytes.toByteArray(), "application/zip", "posters-" + scope(adminUnitCode, category) + ".zip");
     }
 
-    private List<Page> pages(Requester requester, AdminUnit adminUnit, Category category) {
-        List<Venue> venues = venueService.selectForPosters(requester, adminUnit, category, posterConfig.bulkMaxVenues());
+    private List<Page> pages(Requester requester, String adminUnitCode, Category category) {
+        List<Venue> venues = venueService.selectForPosters(requester, adminUnitCode, category,
+                posterConfig.bulkMaxVenues());
         if (venues.isEmpty()) {
             throw new NoVenuesMatch();
         }
         QrCodes.Issuer issuer = qrCodes.issuer();
+        VenuePlacements.Placer placer = placements.placer();
         List<Page> pages = new ArrayList<>();
         for (Venue venue : venues) {
             pages.add(new Page("poster-" + venue.id() + ".pdf",
-                    PosterLayout.of(content(venue, null, issuer), posterConfig.qrSideMillimetres())));
+                    PosterLayout.of(content(venue, null, issuer, placer), posterConfig.qrSideMillimetres())));
             for (Entrance entrance : venue.entrances()) {
                 pages.add(new Page("poster-" + venue.id() + "-" + entrance.id() + ".pdf",
-                        PosterLayout.of(content(venue, entrance, issuer), posterConfig.qrSideMillimetres())));
+                        PosterLayout.of(content(venue, entrance, issuer, placer), posterConfig.qrSideMillimetres())));
             }
         }
         return pages;
     }
 
-    private static String scope(AdminUnit adminUnit, Category category) {
-        String scope = (adminUnit == null ? "all" : adminUnit.code())
+    private static String scope(String adminUnitCode, Category category) {
+        String scope = (adminUnitCode == null ? "all" : adminUnitCode)
                 + (category == null ? "" : "-" + category.name().toLowerCase(Locale.ROOT));
         return scope.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    static PosterContent content(Venue venue, Entrance entrance, QrCodes.Issuer issuer) {
-        String place = AdminUnits.bundled().ancestry(venue.adminUnitCode()).stream().map(AdminUnit::name)
-                .collect(Collectors.joining(", "));
-        return new PosterContent(venue.id(), venue.name(), venue.address(), place.isEmpty() ? null : place,
+    private PosterContent content(Venue venue, Entrance entrance, QrCodes.Issuer issuer, VenuePlacements.Placer placer) {
+        Placement placement = placer.place(venue);
+        List<EditionUnit> ancestry = placement.unit() == null ? List.of() : placements.ancestry(placement.unit());
+        return new PosterContent(venue.id(), venue.name(), venue.address(),
+                ancestry.isEmpty() ? null : registeredPlace(ancestry),
+                ancestry.isEmpty() ? null : placeToday(placement, ancestry),
                 entrance == null ? null : entrance.name(),
                 entrance == null ? issuer.venueUrl(venue) : issuer.entranceUrl(entrance));
+    }
+
+    /**
+     * The place printed under the address, {@link #registeredPlace} then {@link #placeToday}: "Thành phố Hải Dương,
+     * Tỉnh Hải Dương (nay: Thành phố Hải Phòng)"; "Phường Bình Hàn, Thành phố Hải Dương, Tỉnh Hải Dương (nay: Phường
+     * Thành Đông, Thành phố Hải Phòng)".
+     *
+     * @param ancestry the unit and its ancestors in its edition, up to the province
+     */
+    static String placeLine(Placement placement, List<EditionUnit> ancestry) {
+        String today = placeToday(placement, ancestry);
+        return registeredPlace(ancestry) + (today == null ? "" : " " + today);
+    }
+
+    /** The venue's unit and its ancestors as they were named in the unit's own edition (as the venue was registered). */
+    static String registeredPlace(List<EditionUnit> ancestry) {
+        return ancestry.stream().map(EditionUnit::name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * When the unit is no longer in force, what it is today as far as the mergers decide it: "(nay: Phường Thành Đông,
+     * Thành phố Hải Phòng)", the commune when decided and the province. The province is left out when it has the old
+     * one's name and no commune is decided; null when there is nothing to add (the unit is in force, or its land went
+     * into several provinces).
+     */
+    static String placeToday(Placement placement, List<EditionUnit> ancestry) {
+        if (placement.status() != Resolution.Status.MAPPED) {
+            return null;
+        }
+        List<String> today = new ArrayList<>();
+        if (placement.communeToday() != null) {
+            today.add(placement.communeToday().name());
+        }
+        EditionUnit province = placement.provinceToday();
+        if (province != null && (!today.isEmpty() || !province.name().equals(ancestry.get(ancestry.size() - 1).name()))) {
+            today.add(province.name());
+        }
+        return today.isEmpty() ? null : "(nay: " + String.join(", ", today) + ")";
     }
 }

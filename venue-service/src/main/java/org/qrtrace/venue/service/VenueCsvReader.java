@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,8 +29,8 @@ import java.util.Map;
  * Reads a venue CSV (UTF-8, with or without BOM, RFC 4180) into validated drafts and per-cell problems, without
  * touching the database: the first line names the columns (any order, case-insensitive): {@code name, category,
  * adminUnitCode, address} are required, {@code contactPhone, capacity, entrances} ({@code |}-separated names),
- * {@code organisation} (admins only) optional. Every row is checked with the same rules as the JSON API; each problem
- * carries its line and column. Whatever the bytes, the outcome is a {@link Parsed} or an {@link InvalidCsv}
+ * {@code organisation} (admins only) optional. Every row is checked with the same rules as the JSON API, its
+ * administrative unit code for the day of the import; each problem carries its line and column. Whatever the bytes, the outcome is a {@link Parsed} or an {@link InvalidCsv}
  * (the fuzz properties in {@code VenueCsvReaderPropertyTest} hold it to that).
  */
 public final class VenueCsvReader {
@@ -48,10 +49,13 @@ public final class VenueCsvReader {
 
     private final VenueValidator validator;
     private final int maxRows;
+    private final LocalDate day;
 
-    public VenueCsvReader(VenueValidator validator, int maxRows) {
+    /** @param day the local day of the import: the day the rows' administrative unit codes are given */
+    public VenueCsvReader(VenueValidator validator, int maxRows, LocalDate day) {
         this.validator = validator;
         this.maxRows = maxRows;
+        this.day = day;
     }
 
     /** @throws InvalidCsv naming {@code body} or {@code header} when the file as a whole cannot be read */
@@ -157,7 +161,7 @@ public final class VenueCsvReader {
         }
         VenueValidator.Result result = validator.validate(new VenueInput(cell(record, columns, "name"),
                 cell(record, columns, "category"), cell(record, columns, "adminUnitCode"), cell(record, columns, "address"),
-                cell(record, columns, "contactPhone"), capacity, organisation, entrances), true);
+                cell(record, columns, "contactPhone"), capacity, organisation, entrances), true, day);
         for (FieldError e : result.errors()) {
             errors.add(new FieldError(e.field(), e.message(), line, columns.get(columnOf(e.field()))));
         }

@@ -1,5 +1,6 @@
 package org.qrtrace.venue.service;
 
+import org.qrtrace.events.AdminUnitPopulationSet;
 import org.qrtrace.events.EntranceAdded;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.events.EventPayload;
@@ -9,12 +10,16 @@ import org.qrtrace.events.VenueClosed;
 import org.qrtrace.events.VenueRegistered;
 import org.qrtrace.events.VenueUpdated;
 import org.qrtrace.venue.domain.Entrance;
+import org.qrtrace.venue.domain.PopulationFigure;
 import org.qrtrace.venue.domain.Venue;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** The venue events of the contract, built from the domain (the contact phone is never part of an event). */
+/**
+ * The events venue-service publishes on {@code venue.events}, built from the domain: the venue events (the contact phone
+ * is never part of an event) and the population figures of administrative units.
+ */
 final class VenueEvents {
 
     static final String PRODUCER = "venue-service";
@@ -47,6 +52,11 @@ final class VenueEvents {
 
     static EventEnvelope closed(Venue v, String reason, Instant at) {
         return envelope(at, new VenueClosed(v.id(), at, reason));
+    }
+
+    static EventEnvelope populationSet(PopulationFigure f) {
+        return envelope(f.setAt(), new AdminUnitPopulationSet(f.edition(), f.code(), f.count(), f.year(), f.source(),
+                f.setAt()));
     }
 
     private static EventEnvelope envelope(Instant at, EventPayload payload) {

@@ -38,14 +38,16 @@ public class VenueImportService {
     private final VenueService venueService;
     private final VenueValidator validator;
     private final VenueLimitsConfig limits;
+    private final VenuePlacements placements;
     private final Clock clock;
 
     VenueImportService(VenueRepository venues, VenueService venueService, VenueValidator validator,
-                       VenueLimitsConfig limits, Clock clock) {
+                       VenueLimitsConfig limits, VenuePlacements placements, Clock clock) {
         this.venues = venues;
         this.venueService = venueService;
         this.validator = validator;
         this.limits = limits;
+        this.placements = placements;
         this.clock = clock;
     }
 
@@ -62,7 +64,9 @@ public class VenueImportService {
     public Report importCsv(Requester requester, byte[] body, boolean partial) {
         VenueAccess.requireImporter(requester);
         long started = System.nanoTime();
-        Parsed parsed = new VenueCsvReader(validator, limits.importMaxRows()).read(body, requester);
+        Instant now = clock.instant();
+        Parsed parsed = new VenueCsvReader(validator, limits.importMaxRows(), placements.dayOf(now))
+                .read(body, requester);
         int rows = parsed.rows();
         List<ValidRow> valid = parsed.valid();
         List<FieldError> errors = new ArrayList<>(parsed.errors());
@@ -89,7 +93,6 @@ public class VenueImportService {
                     + "); nothing was imported", reported);
         }
         long validated = System.nanoTime();
-        Instant now = clock.instant();
         List<Venue> created = new ArrayList<>(fresh.size());
         List<CreatedRow> createdRows = new ArrayList<>(fresh.size());
         for (ValidRow r : fresh) {

@@ -3,8 +3,6 @@ package org.qrtrace.venue.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.qrtrace.common.adminunit.AdminUnit;
-import org.qrtrace.common.adminunit.AdminUnits;
 import org.qrtrace.events.EventEnvelope;
 import org.qrtrace.venue.config.QrConfig;
 import org.qrtrace.venue.domain.Category;
@@ -27,6 +25,7 @@ import org.qrtrace.venue.repository.VenueRepository;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,14 +45,16 @@ public class VenueService {
     private final OutboxRepository outbox;
     private final VenueValidator validator;
     private final QrConfig qrConfig;
+    private final VenuePlacements placements;
     private final Clock clock;
 
     VenueService(VenueRepository venues, OutboxRepository outbox, VenueValidator validator, QrConfig qrConfig,
-                 Clock clock) {
+                 VenuePlacements placements, Clock clock) {
         this.venues = venues;
         this.outbox = outbox;
         this.validator = validator;
         this.qrConfig = qrConfig;
+        this.placements = placements;
         this.clock = clock;
     }
 
@@ -62,16 +63,17 @@ public class VenueService {
     }
 
     /**
-     * Which venues to list, as typed values (the REST layer parses the request): {@code adminUnit} the unit and
-     * everything below it, null = anywhere; {@code category} null = any; {@code name} text the name contains (compared
-     * as {@link IdentityKey#searchable}, so without case or diacritics), null = any; closed venues only when
-     * {@code includeClosed}. Always limited to the venues the requester manages.
+     * Which venues to list, as typed values (the REST layer parses the request): {@code adminUnitCode} the code of a
+     * unit as asked today (read by {@link VenuePlacements#unitAsked}), selecting the venues whose unit it covers
+     * ({@link VenuePlacements#venuesWithin}), null = anywhere; {@code category} null = any; {@code name} text the name
+     * contains (compared as {@link IdentityKey#searchable}, so without case or diacritics), null = any; closed venues
+     * only when {@code includeClosed}. Always limited to the venues the requester manages.
      */
-    public record Criteria(AdminUnit adminUnit, Category category, String name, boolean includeClosed) {
+    public record Criteria(String adminUnitCode, Category category, String name, boolean includeClosed) {
 
         /** The open venues of a unit (null = anywhere) and category (null = any): a bulk poster selection. */
-        public static Criteria open(AdminUnit adminUnit, Category category) {
-            return new Criteria(adminUnit, category, null, false);
+        public static Criteria open(String adminUnitCode, Category category) {
+            return new Criteria(adminUnitCode, category, null, false);
         }
     }
 
@@ -82,12 +84,13 @@ public class VenueService {
     @Transactional
     public Venue create(Requester requester, VenueInput input) {
         VenueAccess.requireManager(requester);
-        VenueDraft draft = valid(input, true);
+        Instant now = clock.instant();
+        VenueDraft draft = valid(input, true, placements.dayOf(now));
         String organisation = VenueAccess.organisationOfNewVenue(requester, draft.organisation());
         if (venues.openDuplicateExists(draft.identity(), null)) {
             throw new VenueAlreadyRegistered();
         }
-        Venue venue = newVenue(draft, organisation, clock.instant());
+        Venue venue = newVenue(draft, organisation, now);
         venues.insert(List.of(venue));
         outbox.append(List.of(VenueEvents.registered(venue, venue.createdAt())));
         LOG.infof("venue %s registered in %s with %d entrances", venue.id(), venue.adminUnitCode(), venue.entrances().size());
@@ -101,8 +104,9 @@ public class VenueService {
         for (int i = 0; i < draft.entranceNames().size(); i++) {
             entrances.add(new Entrance(UUID.randomUUID(), id, draft.entranceNames().get(i), i + 1, 1, now));
         }
-        return new Venue(id, draft.name(), draft.category(), draft.adminUnitCode(), draft.address(),
-                draft.contactPhone(), draft.capacity(), organisation, 1, now, now, now, null, null, entrances);
+        return new Venue(id, draft.name(), draft.category(), draft.adminUnitCode(), draft.adminUnitGivenOn(),
+                draft.address(), draft.contactPhone(), draft.capacity(), organisation, 1, now, now, now, null, null,
+                entrances);
     }
 
     @Transactional
@@ -110,18 +114,24 @@ public class VenueService {
         return managed(requester, id, false);
     }
 
+    /**
+     * Replaces the venue's descriptive fields. A code that changes is given today; a code sent again unchanged keeps
+     * the day it was given, and so the unit it named (an update of the name never turns old commune 10507, Phường Cẩm
+     * Thượng, into today's 10507, Phường Thành Đông).
+     */
     @Transactional
     public Venue update(Requester requester, UUID id, VenueInput input) {
         Venue current = managed(requester, id, true);
         requireOpen(current);
-        VenueDraft d = valid(input, false);
+        Instant now = clock.instant();
+        boolean sameCode = input.adminUnitCode() != null && input.adminUnitCode().strip().equals(current.adminUnitCode());
+        VenueDraft d = valid(input, false, sameCode ? current.adminUnitGivenOn() : placements.dayOf(now));
         if (d.organisation() != null && !d.organisation().equals(current.organisation())) {
             throw new InvalidVenue("organisation", "cannot be changed here; register the venue under the "
                     + "new organisation instead");
         }
-        Instant now = clock.instant();
-        Venue next = new Venue(id, d.name(), d.category(), d.adminUnitCode(), d.address(), d.contactPhone(),
-                d.capacity(), current.organisation(), current.tokenVersion(), current.tokenIssuedAt(),
+        Venue next = new Venue(id, d.name(), d.category(), d.adminUnitCode(), d.adminUnitGivenOn(), d.address(),
+                d.contactPhone(), d.capacity(), current.organisation(), current.tokenVersion(), current.tokenIssuedAt(),
                 current.createdAt(), now, null, null, current.entrances());
         if (sameFields(current, next)) {
             return current;
@@ -208,19 +218,25 @@ public class VenueService {
      * ownership rules); when more than {@code limit} match, the selection must be narrowed.
      */
     @Transactional
-    public List<Venue> selectForPosters(Requester requester, AdminUnit adminUnit, Category category, int limit) {
-        VenueRepository.Result selected = venues.search(filter(requester, Criteria.open(adminUnit, category)), 0, limit);
+    public List<Venue> selectForPosters(Requester requester, String adminUnitCode, Category category, int limit) {
+        VenueRepository.Result selected = venues.search(filter(requester, Criteria.open(adminUnitCode, category)), 0,
+                limit);
         if (selected.total() > limit) {
             throw new TooManyForBulk(selected.total(), limit);
         }
         return selected.items();
     }
 
-    /** The one translation of criteria into the repository's filter, restricted to what the requester may see. */
-    static VenueFilter filter(Requester requester, Criteria criteria) {
+    /**
+     * The one translation of criteria into the repository's filter, restricted to what the requester may see.
+     *
+     * @throws org.qrtrace.venue.domain.UnknownAdminUnit naming {@code adminUnitCode} when no unit has the code asked
+     */
+    VenueFilter filter(Requester requester, Criteria criteria) {
         VenueFilter.Visibility visibility = VenueAccess.visibility(requester);
         return new VenueFilter(
-                criteria.adminUnit() == null ? null : AdminUnits.bundled().subtree(criteria.adminUnit().code()),
+                criteria.adminUnitCode() == null ? null
+                        : placements.venuesWithin(placements.unitAsked("adminUnitCode", criteria.adminUnitCode())),
                 criteria.category(),
                 criteria.name() == null || criteria.name().isBlank() ? null : IdentityKey.searchable(criteria.name()),
                 criteria.includeClosed(), visibility);
@@ -233,8 +249,8 @@ public class VenueService {
         return VenueAccess.requireManages(requester, venue);
     }
 
-    private VenueDraft valid(VenueInput input, boolean withEntrances) {
-        VenueValidator.Result result = validator.validate(input, withEntrances);
+    private VenueDraft valid(VenueInput input, boolean withEntrances, LocalDate adminUnitDay) {
+        VenueValidator.Result result = validator.validate(input, withEntrances, adminUnitDay);
         if (!result.valid()) {
             throw new InvalidVenue(result.errors());
         }
@@ -249,7 +265,7 @@ public class VenueService {
 
     private static boolean sameFields(Venue a, Venue b) {
         return a.name().equals(b.name()) && a.category() == b.category() && a.adminUnitCode().equals(b.adminUnitCode())
-                && a.address().equals(b.address()) && Objects.equals(a.contactPhone(), b.contactPhone())
+                && a.adminUnitGivenOn().equals(b.adminUnitGivenOn()) && a.address().equals(b.address()) && Objects.equals(a.contactPhone(), b.contactPhone())
                 && Objects.equals(a.capacity(), b.capacity());
     }
 

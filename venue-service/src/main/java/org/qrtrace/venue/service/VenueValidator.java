@@ -1,7 +1,8 @@
 package org.qrtrace.venue.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.adminunit.AdminUnitRegistry;
+import org.qrtrace.common.adminunit.Resolution;
 import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.common.phone.InvalidPhoneException;
 import org.qrtrace.common.error.FieldError;
@@ -9,6 +10,7 @@ import org.qrtrace.venue.domain.Category;
 import org.qrtrace.venue.domain.IdentityKey;
 import org.qrtrace.venue.domain.VenueDraft;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +18,10 @@ import java.util.Set;
 
 /**
  * The semantic rules of a venue, shared by the JSON API and the CSV import: each broken rule is reported against the
- * field it concerns, all at once. Field names are those of the JSON body ({@code entrances[1].name}).
+ * field it concerns, all at once. Field names are those of the JSON body ({@code entrances[1].name}). The
+ * administrative unit code is checked for the day it is given ({@link AdminUnitRegistry#resolve(String, LocalDate)}):
+ * a code in force that day (IN_FORCE) or one only an earlier edition of the list has (MAPPED, e.g. district 288 since
+ * 2025-07-01) is taken as it is; a code no edition up to that day has (UNKNOWN) is refused.
  */
 @ApplicationScoped
 public class VenueValidator {
@@ -35,9 +40,13 @@ public class VenueValidator {
         }
     }
 
-    private final AdminUnits adminUnits = AdminUnits.bundled();
+    private final AdminUnitRegistry registry = AdminUnitRegistry.bundled();
 
-    public Result validate(VenueInput in, boolean withEntrances) {
+    /**
+     * @param adminUnitDay the local day the administrative unit code is given for: the registration day, or for an
+     *                     update the day it was first given when the code is unchanged
+     */
+    public Result validate(VenueInput in, boolean withEntrances, LocalDate adminUnitDay) {
         List<FieldError> errors = new ArrayList<>();
         String name = text(in.name(), "name", MAX_NAME, true, errors);
         Category category = null;
@@ -49,10 +58,14 @@ public class VenueValidator {
         String adminUnitCode = null;
         if (blank(in.adminUnitCode())) {
             errors.add(new FieldError("adminUnitCode", "is required"));
-        } else if (adminUnits.find(in.adminUnitCode().strip()).isEmpty()) {
-            errors.add(new FieldError("adminUnitCode", "unknown administrative unit code (see /api/v1/admin-units)"));
         } else {
-            adminUnitCode = in.adminUnitCode().strip();
+            Resolution resolution = registry.resolve(in.adminUnitCode().strip(), adminUnitDay);
+            if (resolution.status() == Resolution.Status.UNKNOWN) {
+                errors.add(new FieldError("adminUnitCode", "unknown administrative unit code: "
+                        + resolution.explanation() + " See /api/v1/admin-units?at=" + adminUnitDay + "."));
+            } else {
+                adminUnitCode = in.adminUnitCode().strip();
+            }
         }
         String address = text(in.address(), "address", MAX_ADDRESS, true, errors);
         String phone = null;
@@ -85,8 +98,8 @@ public class VenueValidator {
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        return new Result(new VenueDraft(name, category, adminUnitCode, address, phone, in.capacity(), organisation,
-                entrances), List.of());
+        return new Result(new VenueDraft(name, category, adminUnitCode, adminUnitDay, address, phone, in.capacity(),
+                organisation, entrances), List.of());
     }
 
     /** An entrance name on its own (adding one to an existing venue). */

@@ -11,6 +11,7 @@ import org.qrtrace.venue.domain.Venue;
 import org.qrtrace.venue.repository.VenueFilter.Visibility;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +31,8 @@ class VenueAccessTest {
 
     private static Venue venue(UUID id, String organisation) {
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
-        return new Venue(id, "Chợ A", Category.MARKET, "288", "1 A", null, null, organisation, 1, now, now, now, null,
-                null, List.of());
+        return new Venue(id, "Chợ A", Category.MARKET, "288", LocalDate.of(2026, 12, 1), "1 A", null, null, organisation,
+                1, now, now, now, null, null, List.of());
     }
 
     private static Requester manager(Set<UUID> venues, String organisation) {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The A4 poster laid out once, in millimetres from the top-left corner, and drawn identically by the PDF, PNG and SVG
- * writers. Text is centred; long names shrink, then wrap onto a second line.
+ * writers. Text is centred; long names shrink, then wrap onto a second line. Under the name: the address with the
+ * venue's administrative unit as registered, then, when that unit is no longer in force, what it is today.
  */
 public final class PosterLayout {
 
@@ -42,20 +43,63 @@ public final class PosterLayout {
     public record Code(double xMm, double yMm, double sideMm, BitMatrix modules) {
     }
 
+    /** Space between the title band and the venue name, and the least it is reduced to when the page is full. */
+    private static final double TOP_GAP_MM = 12;
+    private static final double MIN_TOP_GAP_MM = 4;
+    /** Distance between the instructions, and the least it is reduced to. */
+    private static final double STEP_MM = 10.5;
+    private static final double MIN_STEP_MM = 9.5;
+    /** The smallest printed side of the code the poster may fall back to (the contract's 15 cm). */
+    public static final double MIN_QR_SIDE_MM = 150;
+    private static final double FOOT_BASELINE_MM = PAGE_HEIGHT_MM - 6;
+    private static final double FOOT_PT = 7;
+    /** The lowest instruction's baseline stays this far above the venue id's capitals. */
+    private static final double FOOT_CLEARANCE_MM = 1.5;
+
     private final List<Box> boxes = new ArrayList<>();
     private final List<Text> texts = new ArrayList<>();
-    private final Code code;
+    private Code code;
 
+    /**
+     * Lays the poster out with the usual spacing; when the texts above the code take so many lines that the instructions
+     * would reach the venue id at the foot, the space under the title band shrinks first, then the space between the
+     * instructions, and only then the code, never below {@link #MIN_QR_SIDE_MM}.
+     */
     private PosterLayout(PosterContent content, double qrSideMm) {
-        double y = 0;
+        double gap = TOP_GAP_MM;
+        double step = STEP_MM;
+        double side = qrSideMm;
+        double overflow = layOut(content, gap, step, side);
+        if (overflow > 0) {
+            gap = Math.max(MIN_TOP_GAP_MM, gap - overflow);
+            overflow = layOut(content, gap, step, side);
+        }
+        if (overflow > 0) {
+            step = Math.max(MIN_STEP_MM, step - overflow / 2);
+            overflow = layOut(content, gap, step, side);
+        }
+        if (overflow > 0) {
+            side = Math.max(Math.min(MIN_QR_SIDE_MM, qrSideMm), side - overflow);
+            layOut(content, gap, step, side);
+        }
+    }
+
+    /** Lays everything out; returns how far (mm) the lowest instruction reaches into the foot, 0 or less when clear. */
+    private double layOut(PosterContent content, double topGapMm, double stepMm, double qrSideMm) {
+        boxes.clear();
+        texts.clear();
         boxes.add(new Box(0, 0, PAGE_WIDTH_MM, 34, BAND_COLOUR));
         texts.add(new Text("QUÉT MÃ QR ĐỂ KHAI BÁO Y TẾ", 15, 22, true, WHITE));
         texts.add(new Text("Scan the QR code to check in (health declaration)", 26, 13, false, WHITE));
-        y = 34 + 12;
+        double y = 34 + topGapMm;
         y = centredLines(content.venueName(), y, 26, 16, true, TEXT_COLOUR, 2);
         String place = content.adminUnitName() == null ? content.address()
                 : content.address() + ", " + content.adminUnitName();
         y = centredLines(place, y + 1.5, 12, 10, false, MUTED_COLOUR, 2);
+        if (content.adminUnitToday() != null) {
+            // What the unit is today, on a line of its own so that it is never split or shortened with the address.
+            y = centredLines(content.adminUnitToday(), y, 11, 10, false, MUTED_COLOUR, 1);
+        }
         if (content.entranceName() != null) {
             y = centredLines("Lối vào / Entrance: " + content.entranceName(), y + 1.5, 14, 11, true, BAND_COLOUR, 1);
         }
@@ -70,12 +114,16 @@ public final class PosterLayout {
                 {"1. Mở camera điện thoại, quét mã QR", "Open your phone camera and scan the QR code"},
                 {"2. Nhập số điện thoại, họ tên, bấm \u201cKhai báo\u201d", "Enter your phone number and name, then submit"},
                 {"3. Xuất trình màn hình xác nhận khi được yêu cầu", "Show the confirmation screen when asked"}};
+        double lowest = y;
         for (String[] step : steps) {
             texts.add(new Text(step[0], y, 12, false, TEXT_COLOUR));
             texts.add(new Text(step[1], y + 4.6, 10, false, MUTED_COLOUR));
-            y += 10.5;
+            lowest = y + 4.6;
+            y += stepMm;
         }
-        texts.add(new Text("Mã địa điểm / Venue ID: " + content.venueId(), PAGE_HEIGHT_MM - 6, 7, false, MUTED_COLOUR));
+        texts.add(new Text("Mã địa điểm / Venue ID: " + content.venueId(), FOOT_BASELINE_MM, FOOT_PT, false,
+                MUTED_COLOUR));
+        return lowest + FOOT_CLEARANCE_MM - (FOOT_BASELINE_MM - FOOT_PT / PT_PER_MM);
     }
 
     public static PosterLayout of(PosterContent content, double qrSideMm) {

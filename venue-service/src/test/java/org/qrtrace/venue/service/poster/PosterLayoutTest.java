@@ -2,6 +2,7 @@ package org.qrtrace.venue.service.poster;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,8 @@ class PosterLayoutTest {
         String longName = "Trung tâm Kiểm soát Bệnh tật tỉnh Hải Dương – Cơ sở điều trị tập trung số 2 (khu cách ly "
                 + "Trường Cao đẳng Du lịch và Công thương)";
         PosterLayout layout = PosterLayout.of(new PosterContent(UUID.randomUUID(), longName, "Số 1 Đường Rất Dài "
-                .repeat(8), "Thành phố Hải Dương, Tỉnh Hải Dương", "Cổng cấp cứu", URL), 160);
+                .repeat(8), "Phường Bình Hàn, Thành phố Hải Dương, Tỉnh Hải Dương",
+                "(nay: Phường Thành Đông, Thành phố Hải Phòng)", "Cổng cấp cứu", URL), 160);
         PosterLayout.Code code = layout.code();
         assertEquals(160, code.sideMm(), 0.001);
         double quiet = 4 * code.sideMm() / code.modules().getWidth();
@@ -30,11 +32,30 @@ class PosterLayoutTest {
                     t.text() + " wider than the text area");
         }
         assertTrue(layout.texts().stream().anyMatch(t -> t.text().endsWith("…")), "long name is shortened, not cut");
+        assertTrue(layout.texts().stream().anyMatch(t -> t.text().equals("(nay: Phường Thành Đông, Thành phố Hải Phòng)")),
+                "what the unit is today, whole, on its own line");
+        // The lowest instruction stays clear of the venue id at the foot of the page.
+        List<PosterLayout.Text> texts = layout.texts();
+        PosterLayout.Text id = texts.get(texts.size() - 1);
+        PosterLayout.Text lastStep = texts.get(texts.size() - 2);
+        assertTrue(id.text().startsWith("Mã địa điểm"));
+        assertTrue(lastStep.baselineMm() + 1.5 <= id.baselineMm() - id.sizePt() / PosterLayout.PT_PER_MM + 0.01,
+                lastStep.baselineMm() + " vs " + id.baselineMm());
     }
 
     @Test
     void errorCorrectionIsAtLeastM() {
         // zxing orders the levels L, M, Q, H.
         assertTrue(PosterLayout.ERROR_CORRECTION.ordinal() >= com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M.ordinal());
+    }
+
+    @Test
+    void anOrdinaryPosterKeepsItsUsualSpacing() {
+        PosterLayout layout = PosterLayout.of(new PosterContent(UUID.randomUUID(), "Chợ Bình Hàn", "12 Nguyễn Lương Bằng",
+                "Phường Bình Hàn, Thành phố Hải Dương, Tỉnh Hải Dương", "(nay: Phường Thành Đông, Thành phố Hải Phòng)",
+                null, URL), 160);
+        assertEquals(160, layout.code().sideMm(), 0.001);
+        assertEquals("Chợ Bình Hàn", layout.texts().get(2).text());
+        assertTrue(layout.texts().get(2).baselineMm() > 34 + 12, "the usual space under the title band");
     }
 }
