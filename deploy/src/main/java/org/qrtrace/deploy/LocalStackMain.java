@@ -107,7 +107,7 @@ public final class LocalStackMain {
         SmscServer smsc = SmscServer.start(config);
         System.out.println("smsc ready on 127.0.0.1:" + smsc.port() + " (SMPP 3.4, system id " + config.systemId()
                 + "), messages on http://127.0.0.1:" + smsc.httpPort() + "/messages and in " + log + " ("
-                + smsc.messages().size() + " so far); receipts after " + config.receiptDelay() + ", failure rate "
+                + smsc.messageCount() + " so far); receipts after " + config.receiptDelay() + ", failure rate "
                 + config.failureRate() + " (seed " + config.failureSeed() + "), max submits/s "
                 + (config.maxSubmitsPerSecond() == 0 ? "unlimited" : config.maxSubmitsPerSecond()));
         blockUntilStopped(smsc);

@@ -2,22 +2,19 @@ package org.qrtrace.deploy.infra;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What the local SMSC received, over HTTP on 127.0.0.1: {@code GET /messages} (a JSON array, oldest first, the fields of
- * {@link SmscMessage}) and {@code DELETE /messages} (forget them all; for tests).
+ * {@link SmscMessage}), {@code DELETE /messages} (forget them all; for tests) and {@code GET /health} (up, and how many
+ * messages; what the local stack's readiness check asks).
  */
 final class SmscHttpApi implements AutoCloseable {
 
@@ -34,7 +31,7 @@ final class SmscHttpApi implements AutoCloseable {
                 if (!exchange.getRequestURI().getPath().equals("/messages")) {
                     respond(exchange, 404, "{\"error\":\"not found\"}");
                 } else if (exchange.getRequestMethod().equals("GET")) {
-                    respond(exchange, 200, json(log));
+                    stream(exchange, log);
                 } else if (exchange.getRequestMethod().equals("DELETE")) {
                     clear.run();
                     exchange.sendResponseHeaders(204, -1);
@@ -48,6 +45,14 @@ final class SmscHttpApi implements AutoCloseable {
                 exchange.close();
             }
         });
+        // For readiness checks: answers at once however many messages there are.
+        server.createContext("/health", exchange -> {
+            try {
+                respond(exchange, 200, "{\"status\":\"UP\",\"messages\":" + log.size() + "}");
+            } finally {
+                exchange.close();
+            }
+        });
         server.start();
         return new SmscHttpApi(server);
     }
@@ -56,18 +61,21 @@ final class SmscHttpApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static String json(SmscMessageLog log) {
-        List<SmscMessage> messages = log.all();
-        if (messages.isEmpty()) {
-            return "[]\n";
+    /**
+     * The messages as one pretty-printed JSON array, written as they are read from the log (chunked): a log of tens of
+     * thousands of messages is never held in memory whole.
+     */
+    private static void stream(HttpExchange exchange, SmscMessageLog log) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream body = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
+             JsonGenerator json = SmscJson.PRETTY.createGenerator(body, StandardCharsets.UTF_8)) {
+            json.writeStartArray();
+            log.forEach(m -> json.write(m.toJson()));
+            json.writeEnd();
+            json.flush();
+            body.write('\n');
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        messages.forEach(m -> array.add(m.toJson()));
-        StringWriter out = new StringWriter();
-        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
-            writer.writeArray(array.build());
-        }
-        return out.toString().strip() + "\n";
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

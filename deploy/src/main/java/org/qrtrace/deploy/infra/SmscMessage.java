@@ -1,6 +1,5 @@
 package org.qrtrace.deploy.infra;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -32,9 +31,9 @@ public record SmscMessage(String messageId, List<String> messageIds, String syst
     }
 
     JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = SmscJson.PROVIDER.createObjectBuilder()
                 .add("messageId", messageId)
-                .add("messageIds", Json.createArrayBuilder(messageIds))
+                .add("messageIds", SmscJson.PROVIDER.createArrayBuilder(messageIds))
                 .add("systemId", systemId)
                 .add("source", source)
                 .add("destination", destination)

@@ -62,8 +62,9 @@ import java.util.concurrent.TimeoutException;
  * so that the system's SMS sender talks the protocol it will talk in production. It accepts transmitter, receiver and
  * transceiver binds of one system id and password, answers submit_sm with a message id (short_message or
  * message_payload; concatenated parts joined, see {@link SmsPart}), optionally throttles, sends delivery receipts with a
- * configured delay and failure rate ({@link DeliveryReceipts}), and shows what it received: a JSON-lines log read back at
- * start, {@link #messages()} in process and {@code GET /messages} over HTTP ({@link SmscHttpApi}).
+ * configured delay and failure rate ({@link DeliveryReceipts}; with a message log, the receipts owed are kept beside it
+ * in {@value #RECEIPT_JOURNAL} and sent after a restart), and shows what it received: a JSON-lines log, read when asked,
+ * {@link #messages()} in process and {@code GET /messages} over HTTP ({@link SmscHttpApi}).
  *
  * <p>The local stack runs it as its own process ({@code LocalStackMain smsc}) so a fault test can kill it; tests start it
  * in process with {@link #start(Config)}.
@@ -75,7 +76,8 @@ public final class SmscServer implements AutoCloseable {
      * @param password            its password (SMPP 3.4: at most 8 characters)
      * @param port                SMPP port; 0 for any free one
      * @param httpPort            port of {@code /messages}; 0 for any free one
-     * @param messageLog          JSON-lines file of received messages, read back at start; null to keep them in memory
+     * @param messageLog          JSON-lines file of received messages, kept across restarts (the receipts owed are kept
+     *                            beside it); null to keep both in memory
      * @param receiptDelay        how long after a submit its delivery receipt is sent
      * @param failureRate         share of messages whose receipt says UNDELIV or EXPIRED (half each, on average)
      * @param failureSeed         seed of the outcome draws: the same seed and submits give the same outcomes
@@ -157,6 +159,8 @@ public final class SmscServer implements AutoCloseable {
     private static final String SMSC_SYSTEM_ID = "qrtrace-smsc";
     /** A connection that has not bound by then is closed (SMPP's session initiation timer). */
     private static final long BIND_TIMEOUT_MILLIS = 10_000;
+    /** The receipts owed, in the message log's folder. */
+    static final String RECEIPT_JOURNAL = "receipts.jsonl";
 
     private final Config config;
     private final SmscMessageLog log;
@@ -177,10 +181,17 @@ public final class SmscServer implements AutoCloseable {
         this.config = config;
         this.log = log;
         this.throttle = new SubmitThrottle(config.maxSubmitsPerSecond());
+        // Beside the message log: the receipts owed, so that a restarted SMSC still sends them (a carrier's does).
         this.receipts = new DeliveryReceipts(config.receiptDelay(), config.failureRate(), config.failureSeed(),
-                config.clock(), this::receiverFor);
+                config.clock(), this::receiverFor,
+                config.messageLog() == null ? null : ReceiptJournal.open(config.messageLog().resolveSibling(RECEIPT_JOURNAL)));
         LoopbackListen listen = new LoopbackListen(config.tls());
-        this.listener = new SMPPServerSessionListener(config.port(), listen);
+        try {
+            this.listener = new SMPPServerSessionListener(config.port(), listen);
+        } catch (IOException | RuntimeException e) {
+            receipts.close();
+            throw e;
+        }
         this.port = listen.socket.getLocalPort();
         listener.setMessageReceiverListener(new Receiver());
         listener.setResponseDeliveryListener(new ServerResponseDeliveryAdapter() { });
@@ -190,6 +201,7 @@ public final class SmscServer implements AutoCloseable {
             api = SmscHttpApi.start(config.httpPort(), log, this::clearMessages);
         } catch (IOException e) {
             listener.close();
+            receipts.close();
             throw e;
         }
         this.http = api;
@@ -217,9 +229,14 @@ public final class SmscServer implements AutoCloseable {
         return http.port();
     }
 
-    /** Every message received (and not cleared), oldest first; concatenated parts joined. */
+    /** Every message received (and not cleared), oldest first; concatenated parts joined (read from the log). */
     public List<SmscMessage> messages() {
         return log.all();
+    }
+
+    /** How many messages {@link #messages()} would answer, without reading them. */
+    public int messageCount() {
+        return log.size();
     }
 
     /** Forgets the received messages, in memory and in the log file (the same as {@code DELETE /messages}). */
@@ -326,7 +343,7 @@ public final class SmscServer implements AutoCloseable {
         if (DeliveryReceipts.wanted(submit.getRegisteredDelivery(), outcome)) {
             try {
                 receipts.schedule(systemId, submit, messageId, SmsPart.decode(part.userData(), part.dataCoding()), now, outcome);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // The message is recorded: answer it, or the sender would send it again. Only its receipt is missing.
                 LOG.warn("no receipt for {}: {}", messageId, e.toString());
             }

@@ -301,6 +301,76 @@ class SmscServerTest {
         }
     }
 
+    @Test
+    void sendsTheReceiptsItOwedAfterARestartAndNotTheOnesTaken(@TempDir Path dir) throws Exception {
+        SmscServer.Config config = config(dir).withReceiptDelay(Duration.ofMillis(50));
+        String taken;
+        String owed;
+        List<String> owedParts;
+        try (SmscServer smsc = SmscServer.start(config)) {
+            try (Client receiver = Client.bind(smsc.port(), BindType.BIND_TRX, SYSTEM_ID, PASSWORD)) {
+                taken = receiver.submit("receipted before the restart", (byte) 0, true);
+                await().atMost(WAIT).until(() -> receiver.receipts.containsKey(taken));
+            }
+            // A transmitter cannot take receipts: these are owed when the SMSC stops (as when it is killed: the
+            // journal is written before each submit_sm_resp, and marked only when a receipt is taken).
+            try (Client transmitter = Client.bind(smsc.port(), BindType.BIND_TX, SYSTEM_ID, PASSWORD)) {
+                owed = transmitter.session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
+                        SENDER, TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, PHONE, new ESMClass(), (byte) 0,
+                        (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
+                        DataCodings.ZERO, (byte) 0, "owed a receipt".getBytes(StandardCharsets.ISO_8859_1),
+                        new OptionalParameter.User_message_reference((short) 54321)).getMessageId();
+                owedParts = transmitter.submitConcatenated(LONG_VIETNAMESE, 9, false);
+                Thread.sleep(300); // past the delay: the receipts were tried, and wait for a receiver
+            }
+        }
+        assertTrue(Files.exists(dir.resolve(SmscServer.RECEIPT_JOURNAL)));
+
+        SmscServer restarted = start(config);
+        Client client = bind(restarted, BindType.BIND_TRX, PASSWORD);
+        List<String> expected = new ArrayList<>(owedParts);
+        expected.add(owed);
+        await().atMost(WAIT).until(() -> client.receipts.keySet().containsAll(expected));
+        OptionalParameter echoed = client.receipts.get(owed).getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
+        assertEquals((short) 54321, ((OptionalParameter.Short) echoed).getValue(), "the reference survives the restart");
+        assertEquals(PHONE, client.receipts.get(owed).getSourceAddr());
+        assertEquals("DELIVRD", client.receipts.get(owed).getShortMessageAsDeliveryReceipt().getFinalStatus().name());
+        Thread.sleep(500);
+        assertFalse(client.receipts.containsKey(taken), "a receipt taken before the restart is not sent again");
+        assertEquals(4, client.receipts.size(), client.receipts.keySet().toString());
+        restarted.close();
+        try (SmscServer third = SmscServer.start(config);
+             Client again = Client.bind(third.port(), BindType.BIND_TRX, SYSTEM_ID, PASSWORD)) {
+            Thread.sleep(500);
+            assertTrue(again.receipts.isEmpty(), "nothing owed any more: " + again.receipts.keySet());
+        }
+    }
+
+    @Test
+    void servesALargeLogWithoutHoldingItInMemory(@TempDir Path dir) throws Exception {
+        // What a few benchmark runs leave: tens of thousands of 4-part Vietnamese messages.
+        StringBuilder lines = new StringBuilder();
+        int count = 20_000;
+        for (int i = 0; i < count; i++) {
+            String id = String.format("%016x", i);
+            lines.append(SmscJson.line(new SmscMessage(id, List.of(id), SYSTEM_ID, SENDER, String.format("8490%07d", i),
+                    LONG_VIETNAMESE, 8, 1, java.time.Instant.parse("2026-12-04T10:00:00Z").plusMillis(i)).toJson())).append('\n');
+        }
+        Files.writeString(dir.resolve("messages.jsonl"), lines.toString());
+        SmscServer smsc = start(config(dir));
+        assertEquals(count, smsc.messageCount());
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + smsc.httpPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("\"messages\":" + count), health.body());
+        JsonArray all = getMessages(smsc);
+        assertEquals(count, all.size());
+        assertEquals("84900019999", all.getJsonObject(count - 1).getString("destination"));
+        bind(smsc, BindType.BIND_TRX, PASSWORD).submit("one more", (byte) 0, false);
+        assertEquals(count + 1, smsc.messages().size());
+        assertEquals("one more", smsc.messages().get(count).text());
+    }
+
     private static void assertMessage(SmscMessage m, String id, List<String> ids, String text, int dataCoding) {
         assertEquals(id, m.messageId());
         assertEquals(ids, m.messageIds());

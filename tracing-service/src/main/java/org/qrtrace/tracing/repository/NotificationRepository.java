@@ -40,9 +40,12 @@ public class NotificationRepository {
                           Instant exposureStart, Instant exposureEnd, int attempts, int reference) {
     }
 
-    /** A message as the receipts see it, with what its text was made of (to count its parts). */
+    /**
+     * A message as the receipts see it, with what its text was made of (to count its parts) and when it was submitted
+     * (null while SENDING).
+     */
     public record Sent(UUID id, NotificationStatus status, List<String> messageIds, String language, UUID venueId,
-                       Instant exposureStart, Instant exposureEnd) {
+                       Instant exposureStart, Instant exposureEnd, Instant submittedAt) {
     }
 
     /**
@@ -224,12 +227,13 @@ public class NotificationRepository {
     }
 
     private static final String SENT = "SELECT id, status, smsc_message_ids, language, venue_id, exposure_start, "
-            + "exposure_end FROM notification ";
+            + "exposure_end, submitted_at FROM notification ";
 
     private static Sent sent(ResultSet rs) throws SQLException {
         Array ids = rs.getArray("smsc_message_ids");
         return new Sent(Sql.uuid(rs, "id"), NotificationStatus.valueOf(rs.getString("status")),
                 ids == null ? List.of() : Arrays.asList((String[]) ids.getArray()), rs.getString("language"),
-                Sql.uuid(rs, "venue_id"), Sql.instant(rs, "exposure_start"), Sql.instant(rs, "exposure_end"));
+                Sql.uuid(rs, "venue_id"), Sql.instant(rs, "exposure_start"), Sql.instant(rs, "exposure_end"),
+                Sql.instant(rs, "submitted_at"));
     }
 }

@@ -6,6 +6,7 @@ import org.qrtrace.common.crypto.Pseudonymiser;
 import org.qrtrace.common.phone.E164Phone;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.NotificationStatus;
+import org.qrtrace.tracing.domain.ReceiptHorizon;
 import org.qrtrace.tracing.domain.ReceiptOutcome;
 import org.qrtrace.tracing.domain.RetryBackoff;
 import org.qrtrace.tracing.repository.NotificationRepository;
@@ -44,6 +45,8 @@ public class NotificationOutbox {
     private final NotificationTexts texts;
     private final Pseudonymiser pseudonymiser;
     private final TracingEvents events;
+    /** How far the receipts have caught up: gates sending an unanswered message again. */
+    private final ReceiptHorizon horizon;
 
     NotificationOutbox(NotificationRepository repository, TracingConfig config, NotificationTexts texts,
                        Pseudonymiser pseudonymiser, TracingEvents events, Clock clock) {
@@ -54,6 +57,7 @@ public class NotificationOutbox {
         this.config = config.notifications();
         this.backoff = new RetryBackoff(this.config.retryBackoff(), this.config.maxRetryBackoff());
         this.clock = clock;
+        this.horizon = new ReceiptHorizon(clock.instant());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -102,6 +106,10 @@ public class NotificationOutbox {
         repository.lockReceipts();
         repository.recordReceipt(messageId, state, clock.instant());
         Optional<Sent> owner = repository.findByMessageId(messageId);
+        // Only a message whose submit was recorded, awaiting its receipts, says how far the receipts have caught up (not
+        // a repeated receipt of a settled one, nor one whose outcome was found from receipts, submitted "now").
+        horizon.receipt(owner.filter(o -> o.status() == NotificationStatus.SUBMITTED).map(Sent::submittedAt).orElse(null),
+                clock.instant());
         if (owner.isEmpty()) {
             owner = repository.unknownOutcome(reference, pseudonymOfHandset(handset)).flatMap(repository::find);
         }
@@ -114,11 +122,15 @@ public class NotificationOutbox {
         });
     }
 
-    /** Messages left SENDING past the receipt wait without every part proved: sent again (or FAILED when out of tries). */
+    /**
+     * Messages left SENDING past the receipt wait without every part proved, and not before the receipts have caught
+     * up with them ({@link ReceiptHorizon}): sent again (or FAILED when out of tries).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int requeueUnanswered() {
         Instant now = clock.instant();
-        List<Transition> changed = repository.requeueUnanswered(now.minus(config.receiptWait()), config.maxAttempts(), now);
+        List<Transition> changed = horizon.sendAgainBefore(now, config.receiptWait())
+                .map(before -> repository.requeueUnanswered(before, config.maxAttempts(), now)).orElse(List.of());
         announce(changed);
         return changed.size();
     }
