@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code bench/run checkins|lag}: runs a benchmark against the running local stack and prints its figures, with the
+ * {@code bench/run checkins|floor|hold|lag|query|no-loss|notify}: runs a benchmark against the running local stack and prints its figures, with the
  * baseline measured in the same run and the ratio; writes plots to docs/img/ and a summary to bench/results/.
  */
 public final class BenchMain {
@@ -101,7 +101,37 @@ public final class BenchMain {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_NO_LOSS_RATE", "100"));
                 summary.append(new NoLossBench(stack, root).run(rate, Duration.ofSeconds(130)));
             }
-            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, floor, hold, lag, query, no-loss)");
+            case "notify" -> {
+                // SMS notifications (issue #18): 1 and 2 per configured rate, 3 the fault run; BENCH_NOTIFY_PARTS picks
+                int contacts = Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTIFY_CONTACTS", "10000"));
+                String parts = System.getenv().getOrDefault("BENCH_NOTIFY_PARTS", "throughput,fault");
+                NotifyBench bench = new NotifyBench(stack, root);
+                summary.append(String.format("machine: %d cores, load average at start %s%n",
+                        Runtime.getRuntime().availableProcessors(), loadAverage()));
+                try {
+                    if (parts.contains("throughput")) {
+                        int[] rates = java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_NOTIFY_RATES", "50,200,1000")
+                                .split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray();
+                        bench.throughput(rates, contacts);
+                    }
+                    if (parts.contains("fault")) {
+                        bench.fault(Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTIFY_FAULT_RATE", "200")),
+                                Integer.parseInt(System.getenv().getOrDefault("BENCH_NOTIFY_FAULT_CONTACTS", String.valueOf(contacts))),
+                                Duration.parse(System.getenv().getOrDefault("BENCH_NOTIFY_RECEIPT_WAIT", "PT60S")));
+                    }
+                } catch (Exception e) {
+                    summary.append(bench.log()).append("ABORTED: ").append(e).append('\n');
+                    summary.append(String.format("load average at the end %s%n", loadAverage()));
+                    Files.writeString(results.resolve(what + "-" + Instant.now().toString().replace(':', '-') + ".txt"), summary);
+                    System.out.println("ABORTED: " + e);
+                    bench.restoreTracing();
+                    System.exit(1);
+                }
+                summary.append(bench.log());
+                summary.append(String.format("load average at the end %s%n", loadAverage()));
+                bench.restoreTracing();
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark " + what + " (checkins, floor, hold, lag, query, no-loss, notify)");
         }
         System.out.println();
         System.out.print(summary);
@@ -127,6 +157,16 @@ public final class BenchMain {
                     f.get("p90Ms"), f.get("p99Ms"), f.get("maxMs")));
         }
         Plots.throughputLatency(java.util.Map.of("check-ins", steps), Double.NaN, png);
+    }
+
+    /** The 1, 5 and 15 minute load averages (/proc/loadavg): the machine is shared, results say how busy it was. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static double pct(double[] sorted, double p) {
