@@ -1,6 +1,7 @@
 package org.qrtrace.tracing.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.qrtrace.common.kafka.OutboxBatch;
 import org.qrtrace.events.EventCodec;
 import org.qrtrace.events.EventEnvelope;
 
@@ -25,7 +26,8 @@ public class OutboxRepository {
     }
 
     /** An event waiting to be relayed, already encoded. */
-    public record PendingEvent(long id, UUID eventId, String topic, String key, String type, byte[] payload) {
+    public record PendingEvent(long id, UUID eventId, String topic, String key, String type, byte[] payload)
+            implements OutboxBatch.Event {
     }
 
     /**

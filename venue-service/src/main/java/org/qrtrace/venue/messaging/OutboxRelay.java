@@ -10,24 +10,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.annotation.PostConstruct;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.qrtrace.common.kafka.OutboxBatch;
 import org.qrtrace.venue.config.OutboxConfig;
 import org.qrtrace.venue.repository.OutboxRepository;
 import org.qrtrace.venue.repository.OutboxRepository.PendingEvent;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Relays the outbox to Kafka: oldest first, a row is marked sent only after the broker acknowledged it ({@code
@@ -109,45 +102,10 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return 0;
         }
-        KafkaProducer<String, byte[]> kafka = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
-        String error = null;
-        for (PendingEvent event : pending) {
-            try {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
-                record.headers().add("eventId", event.eventId().toString().getBytes(StandardCharsets.UTF_8))
-                        .add("type", event.type().getBytes(StandardCharsets.UTF_8));
-                acks.add(kafka.send(record));
-            } catch (RuntimeException e) {
-                error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                break;
-            }
-        }
-        // A little longer than the producer's delivery timeout, so its own verdict arrives first.
-        long deadline = System.nanoTime() + outboxConfig.sendTimeout().plusSeconds(2).toNanos();
-        List<Long> sent = new ArrayList<>();
-        List<Long> failed = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            long id = pending.get(i).id();
-            if (i >= acks.size()) {
-                failed.add(id);
-                continue;
-            }
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                sent.add(id);
-            } catch (ExecutionException e) {
-                failed.add(id);
-                error = error != null ? error : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
-            } catch (TimeoutException e) {
-                failed.add(id);
-                error = error != null ? error : "no acknowledgement within " + outboxConfig.sendTimeout();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.add(id);
-                error = "interrupted";
-            }
-        }
+        OutboxBatch.Outcome outcome = OutboxBatch.send(producer(), pending, outboxConfig.sendTimeout());
+        List<Long> sent = outcome.sent();
+        List<Long> failed = outcome.failed();
+        String error = outcome.error();
         outbox.markSent(sent, clock.instant());
         relayed.increment(sent.size());
         if (!failed.isEmpty()) {

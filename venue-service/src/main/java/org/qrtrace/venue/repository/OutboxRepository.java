@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.Timeouts;
+import org.qrtrace.common.kafka.OutboxBatch;
 import org.qrtrace.events.EventEnvelope;
 
 import java.time.Instant;
@@ -19,7 +20,8 @@ public class OutboxRepository {
     private static final int MAX_ERROR_LENGTH = 500;
 
     /** An event waiting to be relayed, already encoded. */
-    public record PendingEvent(long id, UUID eventId, String topic, String key, String type, byte[] payload) {
+    public record PendingEvent(long id, UUID eventId, String topic, String key, String type, byte[] payload)
+            implements OutboxBatch.Event {
     }
 
     private final DatabaseFailures failures;
