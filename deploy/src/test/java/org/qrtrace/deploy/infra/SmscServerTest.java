@@ -321,7 +321,8 @@ class SmscServerTest {
                         DataCodings.ZERO, (byte) 0, "owed a receipt".getBytes(StandardCharsets.ISO_8859_1),
                         new OptionalParameter.User_message_reference((short) 54321)).getMessageId();
                 owedParts = transmitter.submitConcatenated(LONG_VIETNAMESE, 9, false);
-                Thread.sleep(300); // past the delay: the receipts were tried, and wait for a receiver
+                // Past the delay the receipts are tried and, with no receiver bound, stay owed: none reaches a transmitter.
+                await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> transmitter.receipts.isEmpty());
             }
         }
         assertTrue(Files.exists(dir.resolve(SmscServer.RECEIPT_JOURNAL)));
@@ -335,13 +336,13 @@ class SmscServerTest {
         assertEquals((short) 54321, ((OptionalParameter.Short) echoed).getValue(), "the reference survives the restart");
         assertEquals(PHONE, client.receipts.get(owed).getSourceAddr());
         assertEquals("DELIVRD", client.receipts.get(owed).getShortMessageAsDeliveryReceipt().getFinalStatus().name());
-        Thread.sleep(500);
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> !client.receipts.containsKey(taken));
         assertFalse(client.receipts.containsKey(taken), "a receipt taken before the restart is not sent again");
         assertEquals(4, client.receipts.size(), client.receipts.keySet().toString());
         restarted.close();
         try (SmscServer third = SmscServer.start(config);
              Client again = Client.bind(third.port(), BindType.BIND_TRX, SYSTEM_ID, PASSWORD)) {
-            Thread.sleep(500);
+            await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> again.receipts.isEmpty());
             assertTrue(again.receipts.isEmpty(), "nothing owed any more: " + again.receipts.keySet());
         }
     }
