@@ -36,7 +36,7 @@ public final class DemoOutbreak {
     /** Thành phố Hải Dương, where the outbreak's market is; the officer covers province 30. */
     static final String CASE_UNIT = "288";
     static final String OFFICER_JURISDICTION = "30";
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VN = DemoLoader.VN;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

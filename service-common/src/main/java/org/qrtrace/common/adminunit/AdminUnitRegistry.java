@@ -743,17 +743,15 @@ public final class AdminUnitRegistry {
     public Resolution resolve(String code, LocalDate date) {
         Objects.requireNonNull(date, "date");
         Edition now = on(date);
-        EditionUnit inForce = code == null ? null : now.unit(code);
+        EditionUnit named = unitNamed(code, date).orElse(null);
+        EditionUnit inForce = named != null && named.edition().equals(now.info.id()) ? named : null;
         if (inForce != null) {
             EditionUnit province = provinceOf(inForce);
             return new Resolution(Resolution.Status.IN_FORCE, code, date, now.info, Optional.of(inForce),
                     Optional.of(province), Optional.of(inForce), List.of(),
                     describe(inForce) + " is a unit of the list in force on " + date + " (edition " + now.info.id() + ").");
         }
-        EditionUnit original = null;
-        for (int i = now.index - 1; i >= 0 && original == null && code != null; i--) {
-            original = editions.get(i).unit(code);
-        }
+        EditionUnit original = named;
         if (original == null) {
             String later = code == null ? "" : editions.stream().filter(e -> e.index > now.index && e.unit(code) != null)
                     .findFirst().map(e -> ": it is a unit only from " + e.info.from() + " (edition " + e.info.id() + ")")
@@ -838,11 +836,21 @@ public final class AdminUnitRegistry {
      * keeps meaning what it meant); empty when neither has it.
      */
     public Optional<EditionUnit> jurisdictionUnit(String jurisdictionCode, LocalDate onDate) {
-        if (jurisdictionCode == null) {
+        return unitNamed(jurisdictionCode, onDate);
+    }
+
+    /**
+     * The unit a code names on {@code date}: the unit of the edition in force that day when it has the code, else the
+     * unit of the latest earlier edition that has it; empty when neither has it. What {@link #resolve} calls the
+     * original unit, without working out its candidates: the cheap question for a code read again and again (an
+     * officer's jurisdiction, a venue's unit on every access check).
+     */
+    public Optional<EditionUnit> unitNamed(String code, LocalDate date) {
+        if (code == null) {
             return Optional.empty();
         }
-        for (int i = on(onDate).index; i >= 0; i--) {
-            EditionUnit u = editions.get(i).unit(jurisdictionCode);
+        for (int i = on(Objects.requireNonNull(date, "date")).index; i >= 0; i--) {
+            EditionUnit u = editions.get(i).unit(code);
             if (u != null) {
                 return Optional.of(u);
             }

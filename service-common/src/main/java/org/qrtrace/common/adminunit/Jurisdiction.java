@@ -39,7 +39,7 @@ public record Jurisdiction(AdminUnitCode unit, LocalDate on) {
             return false;
         }
         AdminUnitRegistry registry = registry();
-        return registry.resolve(code, givenOn).original()
+        return registry.unitNamed(code.value(), givenOn)
                 .flatMap(u -> registry.jurisdictionUnit(unit.value(), on).map(j -> registry.covers(j, u)))
                 .orElse(false);
     }
