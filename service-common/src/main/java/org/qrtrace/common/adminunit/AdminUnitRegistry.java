@@ -83,6 +83,18 @@ import java.util.stream.Collectors;
  */
 public final class AdminUnitRegistry {
 
+    /**
+     * The zone whose calendar days the official lists' dates are: an edition is in force from a Vietnamese day, so a
+     * code given at an instant, an officer's claim read "today" and a report's date are all days in this zone. A fact of
+     * the data, not a setting: both services read it here.
+     */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** The day an instant falls on in {@link #ZONE} (the day a code is given, a claim is read). */
+    public static LocalDate dayOf(java.time.Instant at) {
+        return LocalDate.ofInstant(at, ZONE);
+    }
+
     /** The manifest shipped with this build, on the class path. */
     public static final String MANIFEST = "/admin-units/editions.csv";
     /** The seed populations' file, next to the manifest (optional). */
@@ -222,7 +234,7 @@ public final class AdminUnitRegistry {
             if (first != null) {
                 throw line.error("code " + code + " is repeated within edition " + info.id() + " (first at line " + first + ")");
             }
-            units.put(code, new AdminUnit(code, f[1], level, parent, null));
+            units.put(code, new AdminUnit(code, f[1], level, parent));
         }
         EnumSet<AdminUnit.Level> used = EnumSet.noneOf(AdminUnit.Level.class);
         units.values().forEach(u -> used.add(u.level()));
@@ -826,6 +838,96 @@ public final class AdminUnitRegistry {
 
     private static String describe(EditionUnit u) {
         return u.name() + " (" + u.code() + ")";
+    }
+
+    /**
+     * The smallest unit of {@code edition} that holds the whole of {@code unit} (of any edition): the unit itself in its
+     * own edition; else the one unit it went into, or was carved out of, there; else the lowest unit of {@code edition}
+     * that contains every unit it maps onto (district 288 of 2025-03-01, spread over nine communes of 2025-07-01, is held
+     * by province 31; new commune 10507 of 2025-07-01, made of several communes of old district 288, is held by 288 in
+     * 2025-03-01). A unit that went only partly into a single unit of a later edition is held by that unit's parent:
+     * where the rest of it went is not known. Empty when what it maps onto lies in more than one province, or when it
+     * maps onto nothing. How a daily report in one edition places a venue registered under a unit of another: below the
+     * holder when it is a lowest unit, else in the holder's "not placed" row, never guessed into one of its children.
+     */
+    public Optional<EditionUnit> holderIn(EditionUnit unit, String edition) {
+        Edition from = edition(unit.edition(), "unit's edition");
+        Edition to = edition(edition, "edition");
+        EditionUnit known = unit(from, unit.code());
+        if (from == to) {
+            return Optional.of(known);
+        }
+        List<UnitMapping> there = across(from, known, to, to.index > from.index ? +1 : -1);
+        if (there.isEmpty()) {
+            return Optional.empty();
+        }
+        if (there.size() == 1) {
+            UnitMapping only = there.get(0);
+            if (only.full() || to.index < from.index) {
+                return Optional.of(only.unit());
+            }
+            String parent = only.unit().parentCode();
+            return Optional.ofNullable(parent == null ? null : to.unit(parent));
+        }
+        List<AdminUnit> common = null;
+        for (UnitMapping m : there) {
+            List<AdminUnit> ancestry = to.tree.ancestry(m.code());
+            if (common == null) {
+                common = new ArrayList<>(ancestry);
+            } else {
+                common.retainAll(ancestry);
+            }
+        }
+        return common.isEmpty() ? Optional.empty() : Optional.of(to.unit(common.get(0).code()));
+    }
+
+    /** The days [{@code from}, {@code until}) on which a code names one unit; null means unbounded on that side. */
+    public record NamedDays(LocalDate from, LocalDate until) {
+    }
+
+    /**
+     * The days on which {@code unit}'s code names {@code unit} (what {@link #unitNamed} answers for a code given on
+     * such a day): from its edition's first day (since ever for the first edition) until the first day of the next
+     * edition that has the code again (open when none does). Stored rows keep a code and the day it was given; a
+     * code given on one of these days stands for this unit.
+     */
+    public NamedDays namedDays(EditionUnit unit) {
+        Edition of = edition(unit.edition(), "unit's edition");
+        unit(of, unit.code());
+        LocalDate until = null;
+        for (int i = of.index + 1; i < editions.size() && until == null; i++) {
+            if (editions.get(i).unit(unit.code()) != null) {
+                until = editions.get(i).info.from();
+            }
+        }
+        return new NamedDays(of.index == 0 ? null : of.info.from(), until);
+    }
+
+    /**
+     * The unit and its ancestors by name as its own edition names them, e.g. "Phường Bình Hàn, Thành phố Hải Dương, Tỉnh
+     * Hải Dương": how a place given under that unit is written (a poster, a public exposure site).
+     */
+    public String placeName(EditionUnit unit) {
+        return ancestry(unit).stream().map(EditionUnit::name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * What a unit no longer in force on {@code today} is that day, as far as the mergers decide it, written after
+     * {@link #placeName}: "(nay: Phường Thành Đông, Thành phố Hải Phòng)" (the commune when decided, and the province);
+     * the province alone is left out when it has the old one's name. Null when there is nothing to add: the unit is in
+     * force, or its land went into several provinces.
+     */
+    public String placeNameToday(EditionUnit unit, LocalDate today) {
+        Resolution r = place(unit, today);
+        if (r.status() != Resolution.Status.MAPPED) {
+            return null;
+        }
+        List<String> now = new ArrayList<>();
+        r.unit().filter(u -> u.level() != AdminUnit.Level.PROVINCE).ifPresent(u -> now.add(u.name()));
+        List<EditionUnit> ancestry = ancestry(unit);
+        r.province().filter(p -> !now.isEmpty() || !p.name().equals(ancestry.get(ancestry.size() - 1).name()))
+                .ifPresent(p -> now.add(p.name()));
+        return now.isEmpty() ? null : "(nay: " + String.join(", ", now) + ")";
     }
 
     // ------------------------------------------------------------------------------------------------ jurisdiction

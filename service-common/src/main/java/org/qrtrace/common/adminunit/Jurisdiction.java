@@ -44,6 +44,13 @@ public record Jurisdiction(AdminUnitCode unit, LocalDate on) {
                 .orElse(false);
     }
 
+    /** True when {@code unit}, of any edition, lies inside this jurisdiction; false for null. */
+    public boolean covers(EditionUnit unit) {
+        AdminUnitRegistry registry = registry();
+        return unit != null && registry.jurisdictionUnit(this.unit.value(), on).map(j -> registry.covers(j, unit))
+                .orElse(false);
+    }
+
     /**
      * Every code, of any edition, that may name a unit inside this jurisdiction: for narrowing stored rows by code
      * before {@link #covers(AdminUnitCode, LocalDate)} checks each (one code can name different units in different

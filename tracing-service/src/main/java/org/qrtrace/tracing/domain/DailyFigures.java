@@ -25,13 +25,16 @@ public record DailyFigures(int venuesRegistered, int venuesActive, int checkins,
         return new DailyFigures(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
     }
 
-    /** Unique visitors per 1,000 residents, two decimals; null when the population is unknown. */
-    public BigDecimal visitorsPer1000(Long population) {
+    /**
+     * Adoption: unique visitors as a percentage of the population, three decimals; null (absent, never 0) when the
+     * population is unknown.
+     */
+    public BigDecimal adoptionPercent(Long population) {
         if (population == null || population <= 0) {
             return null;
         }
-        return BigDecimal.valueOf(uniqueVisitors).multiply(BigDecimal.valueOf(1000))
-                .divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(uniqueVisitors).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(population), 3, RoundingMode.HALF_UP);
     }
 
     /** Active venues / registered venues, four decimals; null when no venue is registered. */

@@ -8,6 +8,7 @@ import org.qrtrace.tracing.domain.CaseStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository {
 
-    private static final String COLUMNS = "id, case_reference, pseudonym, confirmed_at, admin_unit_code, status, "
-            + "created_at, created_by, linked_from_case_id";
+    private static final String COLUMNS = "id, case_reference, pseudonym, confirmed_at, admin_unit_code, "
+            + "admin_unit_given_on, status, created_at, created_by, linked_from_case_id";
 
     private final Jdbc jdbc;
 
@@ -26,9 +27,9 @@ public class CaseRepository {
         this.jdbc = jdbc;
     }
 
-    /** A case as stored. */
+    /** A case as stored; its unit is the one {@code adminUnitCode} named on {@code adminUnitGivenOn}, its opening day. */
     public record CaseRow(UUID id, String caseReference, Pseudonym pseudonym, Instant confirmedAt,
-                          AdminUnitCode adminUnitCode, CaseStatus status, Instant createdAt, String createdBy,
+                          AdminUnitCode adminUnitCode, LocalDate adminUnitGivenOn, CaseStatus status, Instant createdAt, String createdBy,
                           UUID linkedFromCaseId) {
     }
 
@@ -38,9 +39,10 @@ public class CaseRepository {
 
     /** False when the reference is taken (the unique constraint decides, so two officers racing cannot both win). */
     public boolean insert(CaseRow c) {
-        return jdbc.update("store the case", "INSERT INTO confirmed_case (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        return jdbc.update("store the case", "INSERT INTO confirmed_case (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (case_reference) DO NOTHING",
-                c.id(), c.caseReference(), c.pseudonym().hex(), c.confirmedAt(), c.adminUnitCode().value(), c.status().name(),
+                c.id(), c.caseReference(), c.pseudonym().hex(), c.confirmedAt(), c.adminUnitCode().value(), c.adminUnitGivenOn(),
+                c.status().name(),
                 c.createdAt(), c.createdBy(), c.linkedFromCaseId()) == 1;
     }
 
@@ -82,7 +84,7 @@ public class CaseRepository {
     private static CaseRow row(ResultSet rs) throws SQLException {
         return new CaseRow(Sql.uuid(rs, "id"), rs.getString("case_reference"), Pseudonym.of(rs.getString("pseudonym")),
                 Sql.instant(rs, "confirmed_at"), AdminUnitCode.of(rs.getString("admin_unit_code")),
-                CaseStatus.valueOf(rs.getString("status")), Sql.instant(rs, "created_at"), rs.getString("created_by"),
+                rs.getObject("admin_unit_given_on", LocalDate.class), CaseStatus.valueOf(rs.getString("status")), Sql.instant(rs, "created_at"), rs.getString("created_by"),
                 Sql.uuid(rs, "linked_from_case_id"));
     }
 }

@@ -2,10 +2,12 @@ package org.qrtrace.tracing.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.qrtrace.common.adminunit.AdminUnitCode;
+import org.qrtrace.common.adminunit.AdminUnitRegistry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +31,13 @@ public class ExposureSiteRepository {
                           String advice, String publishedBy, Instant publishedAt, String withdrawnBy, Instant withdrawnAt) {
     }
 
-    /** A listed site with what the public sees of its venue (name and address from the directory, now). */
+    /**
+     * A listed site with what the public sees of its venue (name and address from the directory, now); its unit is the
+     * one {@code adminUnitCode} named on {@code adminUnitGivenOn} (the day the venue was given that code, else the day
+     * the site was published).
+     */
     public record ListedSite(UUID id, UUID venueId, String venueName, String address, AdminUnitCode adminUnitCode,
-                             Instant from, Instant to, String advice, Instant publishedAt) {
+                             LocalDate adminUnitGivenOn, Instant from, Instant to, String advice, Instant publishedAt) {
     }
 
     /**
@@ -69,14 +75,20 @@ public class ExposureSiteRepository {
      * publication first.
      */
     public List<ListedSite> listed(Instant endedAfter, Collection<String> adminUnitCodes) {
-        String sql = "SELECT s.id, s.venue_id, v.name, v.address, s.admin_unit_code, s.window_from, s.window_to, "
-                + "s.advice, s.published_at FROM exposure_site s LEFT JOIN venue v ON v.venue_id = s.venue_id "
+        String sql = "SELECT s.id, s.venue_id, v.name, v.address, s.admin_unit_code, v.admin_unit_code AS venue_unit, "
+                + "v.admin_unit_given_on, s.window_from, s.window_to, s.advice, s.published_at FROM exposure_site s LEFT JOIN venue v ON v.venue_id = s.venue_id "
                 + "WHERE s.withdrawn_at IS NULL AND s.window_to > ? "
                 + (adminUnitCodes == null ? "" : "AND s.admin_unit_code = ANY (?::text[]) ")
                 + "ORDER BY s.published_at DESC, s.window_to DESC, s.id";
-        Jdbc.Row<ListedSite> read = rs -> new ListedSite(Sql.uuid(rs, "id"), Sql.uuid(rs, "venue_id"), rs.getString("name"),
-                rs.getString("address"), AdminUnitCode.of(rs.getString("admin_unit_code")), Sql.instant(rs, "window_from"),
-                Sql.instant(rs, "window_to"), rs.getString("advice"), Sql.instant(rs, "published_at"));
+        Jdbc.Row<ListedSite> read = rs -> {
+            String code = rs.getString("admin_unit_code");
+            Instant publishedAt = Sql.instant(rs, "published_at");
+            LocalDate givenOn = code.equals(rs.getString("venue_unit")) ? rs.getObject("admin_unit_given_on", LocalDate.class)
+                    : AdminUnitRegistry.dayOf(publishedAt);
+            return new ListedSite(Sql.uuid(rs, "id"), Sql.uuid(rs, "venue_id"), rs.getString("name"),
+                    rs.getString("address"), AdminUnitCode.of(code), givenOn, Sql.instant(rs, "window_from"),
+                    Sql.instant(rs, "window_to"), rs.getString("advice"), publishedAt);
+        };
         return adminUnitCodes == null
                 ? jdbc.query("list exposure sites", sql, read, endedAfter)
                 : jdbc.query("list exposure sites", sql, read, endedAfter, adminUnitCodes);

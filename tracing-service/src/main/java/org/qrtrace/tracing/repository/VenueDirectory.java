@@ -1,9 +1,11 @@
 package org.qrtrace.tracing.repository;
 
 import org.qrtrace.common.adminunit.AdminUnitCode;
+import org.qrtrace.common.adminunit.AdminUnitRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,30 +25,42 @@ public class VenueDirectory {
         this.jdbc = jdbc;
     }
 
-    /** A venue as the directory knows it ({@code address} null when the events carried none). */
-    /** A venue as the directory knows it; {@code registeredAt} is the day its unit code is read on. */
-    public record Venue(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String status,
-                        String address, Instant registeredAt) {
+    /**
+     * A venue as the directory knows it ({@code address} null when the events carried none); its unit is the one
+     * {@code adminUnitCode} named on {@code adminUnitGivenOn} (docs/architecture.md, "Administrative units").
+     */
+    public record Venue(UUID venueId, String name, String category, AdminUnitCode adminUnitCode,
+                        LocalDate adminUnitGivenOn, String status, String address) {
     }
 
+    /** The unit code keeps the day it was first given: a later event sending the same code again does not move it. */
+    private static final String UNIT_DAY = "admin_unit_given_on = CASE WHEN venue.admin_unit_code = "
+            + "EXCLUDED.admin_unit_code THEN venue.admin_unit_given_on ELSE EXCLUDED.admin_unit_given_on END";
+
+    /** A venue registered at {@code at}: its unit code is given that (Vietnamese) day. */
     public void register(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String address,
                          Instant at) {
-        String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, address, status, registered_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET "
+        String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, admin_unit_given_on, address, status, "
+                + "registered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET "
                 + "name = EXCLUDED.name, category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, "
-                + "address = EXCLUDED.address, registered_at = LEAST(venue.registered_at, EXCLUDED.registered_at), "
-                + "updated_at = EXCLUDED.updated_at";
-        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(), address, at, at);
+                + UNIT_DAY + ", address = EXCLUDED.address, "
+                + "registered_at = LEAST(venue.registered_at, EXCLUDED.registered_at), updated_at = EXCLUDED.updated_at";
+        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(),
+                AdminUnitRegistry.dayOf(at), address, at, at);
     }
 
-    /** Descriptive fields changed; a venue not registered yet (events replayed out of order) is created. */
+    /**
+     * Descriptive fields changed at {@code at}; a changed unit code is given that day. A venue not registered yet
+     * (events replayed out of order) is created.
+     */
     public void update(UUID venueId, String name, String category, AdminUnitCode adminUnitCode, String address,
                        Instant at) {
-        String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, address, status, registered_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET "
+        String sql = "INSERT INTO venue (venue_id, name, category, admin_unit_code, admin_unit_given_on, address, status, "
+                + "registered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (venue_id) DO UPDATE SET "
                 + "name = EXCLUDED.name, category = EXCLUDED.category, admin_unit_code = EXCLUDED.admin_unit_code, "
-                + "address = EXCLUDED.address, updated_at = EXCLUDED.updated_at";
-        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(), address, at, at);
+                + UNIT_DAY + ", address = EXCLUDED.address, updated_at = EXCLUDED.updated_at";
+        jdbc.update("write the venue directory", sql, venueId, name, category, adminUnitCode.value(),
+                AdminUnitRegistry.dayOf(at), address, at, at);
     }
 
     public void close(UUID venueId, Instant at) {
@@ -63,11 +77,11 @@ public class VenueDirectory {
         if (venueIds.isEmpty()) {
             return out;
         }
-        String sql = "SELECT venue_id, name, category, admin_unit_code, status, address, registered_at FROM venue "
+        String sql = "SELECT venue_id, name, category, admin_unit_code, admin_unit_given_on, status, address FROM venue "
                 + "WHERE venue_id = ANY (?::uuid[])";
         for (Venue v : jdbc.query("read the venue directory", sql, rs -> new Venue(Sql.uuid(rs, "venue_id"),
                 rs.getString("name"), rs.getString("category"), AdminUnitCode.of(rs.getString("admin_unit_code")),
-                rs.getString("status"), rs.getString("address"), Sql.instant(rs, "registered_at")),
+                rs.getObject("admin_unit_given_on", LocalDate.class), rs.getString("status"), rs.getString("address")),
                 venueIds)) {
             out.put(v.venueId(), v);
         }

@@ -23,8 +23,8 @@ import java.time.LocalDate;
 
 /** The daily counts per administrative unit (health officers for their jurisdiction, admins for any unit). */
 @Path("/api/v1/reports/daily")
-@Tag(name = "daily-reports", description = "Daily counts per administrative unit, rolled up commune, district, "
-        + "province, and frozen at the cut-off.")
+@Tag(name = "daily-reports", description = "Daily counts per administrative unit, rolled up by the tree in force on "
+        + "the date (or another edition of it), and frozen at the cut-off.")
 @SecurityRequirement(name = "bearer")
 public class DailyReportResource {
 
@@ -40,12 +40,18 @@ public class DailyReportResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "getDailyReport", summary = "Daily report of a unit",
             description = "The report of a unit and the units below it for a local day, live and as frozen at the "
-                    + "cut-off; JSON, or CSV with Accept: text/csv. Roles: health-officer (a unit within the "
-                    + "jurisdiction, which is the default), admin (unit required).")
+                    + "cut-off; JSON, or CSV with Accept: text/csv. It rolls up by the tree of administrative units in "
+                    + "force on the date (commune, district, province before 2025-07-01; commune, province since), or by "
+                    + "the edition given as structure (e.g. structure=2025-07-01), venues and cases of other editions "
+                    + "placed through the official mapping; what the mapping cannot place in a unit's children is in "
+                    + "that unit's NOT_PLACED row. Adoption is unique visitors as a percentage of the population named "
+                    + "in the row, absent where none is known. Roles: health-officer (a unit within the jurisdiction, "
+                    + "which is the default), admin (unit required).")
     public Response get(@QueryParam("date") String date, @QueryParam("adminUnitCode") String adminUnitCode,
-                        @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                        @QueryParam("structure") String structure, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         DailyReportService.DailyReport report = service.report(parseDate(date),
-                QueryParams.adminUnitCode("adminUnitCode", adminUnitCode));
+                QueryParams.adminUnitCode("adminUnitCode", adminUnitCode),
+                structure == null || structure.isBlank() ? null : structure.strip());
         if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv")) {
             return Response.ok(DailyReportCsv.write(report), Csv.MEDIA_TYPE).header("Content-Disposition",
                     "attachment; filename=\"daily-" + report.adminUnitCode() + "-" + report.date() + ".csv\"").build();

@@ -4,9 +4,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.qrtrace.common.adminunit.AdminUnit;
 import org.qrtrace.common.adminunit.AdminUnitCode;
-import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.adminunit.AdminUnitRegistry;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.service.ExposureSiteList;
 import org.qrtrace.tracing.service.PublicExposureSites;
@@ -17,6 +16,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * Renders the public page of exposure sites (Qute template {@code templates/exposure-sites/page.html}): Vietnamese by
@@ -72,17 +71,18 @@ public class ExposureSitePages {
     }
 
     String render(String lang, AdminUnitCode unit, ExposureSiteList list) {
+        LocalDate today = AdminUnitRegistry.dayOf(list.generatedAt());
         Map<String, String> m = TEXTS.get(lang);
         String other = PublicExposureSites.ENGLISH.equals(lang) ? PublicExposureSites.VIETNAMESE : PublicExposureSites.ENGLISH;
         List<Item> items = list.sites().stream().map(s -> new Item(
                 s.venueName() == null ? m.get("unnamed") : s.venueName(), s.address(),
-                unitName(s.adminUnitCode()), window(s.from(), s.to(), zone), s.advice())).toList();
+                s.place(), window(s.from(), s.to(), zone), s.advice())).toList();
         return page.data("lang", lang)
                 .data("m", m)
                 .data("css", css)
                 .data("toggleHref", "?lang=" + other + (unit == null ? "" : "&adminUnitCode=" + unit.value()))
                 .data("otherLang", other)
-                .data("area", unit == null ? null : unitName(unit.value()))
+                .data("area", unit == null ? null : PublicExposureSites.place(unit, today, today))
                 .data("intro", m.get("intro").replace("{hotline}", hotline))
                 .data("sites", items)
                 .data("count", items.size())
@@ -103,12 +103,6 @@ public class ExposureSitePages {
     static String format(Instant at, ZoneId zone) {
         ZonedDateTime z = at.atZone(zone);
         return TIME.format(z) + ", " + DATE.format(z);
-    }
-
-    /** The unit and its ancestors by name, e.g. "Thành phố Tây Ninh, Tỉnh Tây Ninh"; the code when unknown. */
-    static String unitName(String code) {
-        List<AdminUnit> ancestry = AdminUnits.bundled().ancestry(code);
-        return ancestry.isEmpty() ? code : ancestry.stream().map(AdminUnit::name).collect(Collectors.joining(", "));
     }
 
     private static Map<String, String> texts(String lang) {

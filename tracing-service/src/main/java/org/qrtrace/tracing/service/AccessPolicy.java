@@ -2,6 +2,7 @@ package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.qrtrace.common.adminunit.AdminUnitCode;
+import org.qrtrace.common.adminunit.AdminUnitRegistry;
 import org.qrtrace.common.adminunit.Jurisdiction;
 import org.qrtrace.tracing.domain.NotAnOfficer;
 import org.qrtrace.common.security.Caller;
@@ -9,20 +10,15 @@ import org.qrtrace.common.security.Roles;
 import org.qrtrace.tracing.repository.VenueDirectory;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Who may see which venue: a health officer sees venues whose administrative unit lies in their jurisdiction (the
  * subtree of the {@code jurisdiction} claim, across the 2025 reorganisation: {@link Jurisdiction}), each venue's unit
- * code read as of its registration day; a venue whose unit is unknown (no venue event yet) is seen by no one.
+ * code read on the day it was given; a venue whose unit is unknown (no venue event yet) is seen by no one.
  */
 @ApplicationScoped
 public class AccessPolicy {
-
-    /** The zone of the national lists' dates: a unit code and a jurisdiction claim are read on Vietnamese days. */
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Caller caller;
     private final Clock clock;
@@ -34,12 +30,7 @@ public class AccessPolicy {
 
     /** Today in Vietnam: the day a jurisdiction claim and a unit code given now are read on. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(VN));
-    }
-
-    /** The day an instant falls on in Vietnam (a venue's registration, a case's opening). */
-    public static LocalDate dayOf(Instant at) {
-        return LocalDate.ofInstant(at, VN);
+        return AdminUnitRegistry.dayOf(clock.instant());
     }
 
     /** The officer's jurisdiction; 403 when the token carries none or an unknown one. */
@@ -57,8 +48,7 @@ public class AccessPolicy {
     }
 
     public static boolean covers(Jurisdiction jurisdiction, VenueDirectory.Venue venue) {
-        return venue != null && jurisdiction != null && jurisdiction.covers(venue.adminUnitCode(),
-                venue.registeredAt() == null ? jurisdiction.on() : dayOf(venue.registeredAt()));
+        return venue != null && jurisdiction != null && jurisdiction.covers(venue.adminUnitCode(), venue.adminUnitGivenOn());
     }
 
     /** The primary role written to the audit log. */

@@ -40,7 +40,7 @@ public class CaseAccess {
         Jurisdiction jurisdiction = access.officerJurisdiction();
         CaseRow row = cases.find(caseId).orElseThrow(() ->
                 field == null ? new CaseNotFound(caseId) : new CaseNotFound(caseId, field));
-        if (!jurisdiction.covers(row.adminUnitCode(), AccessPolicy.dayOf(row.createdAt()))) {
+        if (!jurisdiction.covers(row.adminUnitCode(), row.adminUnitGivenOn())) {
             throw field == null ? new OutsideJurisdiction("case " + caseId)
                     : new OutsideJurisdiction("case " + caseId, field);
         }

@@ -65,7 +65,7 @@ public class CaseService {
             throw InvalidInput.field("linkedFromCaseId", "no case " + request.linkedFromCaseId());
         }
         CaseRow row = new CaseRow(UUID.randomUUID(), request.caseReference().strip(), pseudonym, request.confirmedAt(),
-                unit, CaseStatus.OPEN, now, access.caller().subject(), request.linkedFromCaseId());
+                unit, AdminUnitRegistry.dayOf(now), CaseStatus.OPEN, now, access.caller().subject(), request.linkedFromCaseId());
         if (!cases.insert(row)) {
             throw new DuplicateCaseReference(row.caseReference());
         }
@@ -89,7 +89,7 @@ public class CaseService {
         }
         Jurisdiction scope = new Jurisdiction(unit, jurisdiction.on());
         List<CaseView> found = cases.list(scope.candidateCodes(), status, limit).stream()
-                .filter(c -> scope.covers(c.adminUnitCode(), AccessPolicy.dayOf(c.createdAt())))
+                .filter(c -> scope.covers(c.adminUnitCode(), c.adminUnitGivenOn()))
                 .map(CaseView::of).toList();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("adminUnitCode", unit.value());

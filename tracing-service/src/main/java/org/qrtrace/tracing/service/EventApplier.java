@@ -4,6 +4,8 @@ import org.qrtrace.common.adminunit.AdminUnitCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.qrtrace.common.adminunit.PopulationCount;
+import org.qrtrace.events.AdminUnitPopulationSet;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.CheckedOut;
 import org.qrtrace.events.EventEnvelope;
@@ -13,6 +15,7 @@ import org.qrtrace.events.VenueUpdated;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.repository.IngestRepository;
 import org.qrtrace.tracing.repository.IngestRepository.VisitRow;
+import org.qrtrace.tracing.repository.PopulationRepository;
 import org.qrtrace.tracing.repository.VenueDirectory;
 
 import java.time.Clock;
@@ -28,22 +31,24 @@ import java.util.UUID;
 /**
  * Applies a batch of decoded events in one transaction: event ids are claimed first ({@code ON CONFLICT DO NOTHING}),
  * so a replayed or duplicated event changes nothing. Check-ins become visits (one per person), check-outs close them
- * in either arrival order, venue events maintain the venue directory.
+ * in either arrival order, venue events maintain the venue directory, population events the populations reports use.
  */
 @ApplicationScoped
 public class EventApplier {
 
     private final IngestRepository ingest;
     private final VenueDirectory venues;
+    private final PopulationRepository populations;
     private final TracingConfig config;
     private final PartitionMaintenance partitions;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    EventApplier(IngestRepository ingest, VenueDirectory venues, TracingConfig config, PartitionMaintenance partitions,
-                 MeterRegistry metrics, Clock clock) {
+    EventApplier(IngestRepository ingest, VenueDirectory venues, PopulationRepository populations, TracingConfig config,
+                 PartitionMaintenance partitions, MeterRegistry metrics, Clock clock) {
         this.ingest = ingest;
         this.venues = venues;
+        this.populations = populations;
         this.config = config;
         this.partitions = partitions;
         this.metrics = metrics;
@@ -80,6 +85,10 @@ public class EventApplier {
         } else if (e.payload() instanceof VenueUpdated u) {
             if (u.name() == null || u.category() == null || !isUnitCode(u.adminUnitCode())) {
                 return "VenueUpdated without name, category or a well-formed adminUnitCode";
+            }
+        } else if (e.payload() instanceof AdminUnitPopulationSet p) {
+            if (p.edition() == null || !isUnitCode(p.code()) || p.count() <= 0 || p.source() == null) {
+                return "AdminUnitPopulationSet without edition, a well-formed code, a positive count or a source";
             }
         }
         return null;
@@ -130,6 +139,9 @@ public class EventApplier {
                         e.occurredAt());
             } else if (e.payload() instanceof VenueClosed c) {
                 venues.close(c.venueId(), c.closedAt() == null ? e.occurredAt() : c.closedAt());
+            } else if (e.payload() instanceof AdminUnitPopulationSet p) {
+                populations.record(new PopulationCount(p.edition(), p.code(), p.count(), p.year(), p.source()),
+                        p.setAt() == null ? e.occurredAt() : p.setAt());
             }
             // Entrances, key rotations and revocations do not change who was where.
         }

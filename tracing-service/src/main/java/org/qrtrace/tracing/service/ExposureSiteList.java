@@ -11,8 +11,11 @@ import java.util.UUID;
  */
 public record ExposureSiteList(Instant generatedAt, List<Site> sites) {
 
-    /** A published site: its venue (name and address as the directory knows them now), unit, window and advice. */
-    public record Site(UUID id, UUID venueId, String venueName, String address, String adminUnitCode, Instant from,
-                       Instant to, String advice, Instant publishedAt) {
+    /**
+     * A published site: its venue (name and address as the directory knows them now), unit (its code and its place by
+     * name, with what it is today when it has since been merged), window and advice.
+     */
+    public record Site(UUID id, UUID venueId, String venueName, String address, String adminUnitCode, String place,
+                       Instant from, Instant to, String advice, Instant publishedAt) {
     }
 }

@@ -2,7 +2,8 @@ package org.qrtrace.tracing.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.qrtrace.common.adminunit.AdminUnitCode;
-import org.qrtrace.common.adminunit.AdminUnits;
+import org.qrtrace.common.adminunit.AdminUnitRegistry;
+import org.qrtrace.common.adminunit.Jurisdiction;
 import org.qrtrace.common.error.InvalidInput;
 import org.qrtrace.tracing.config.TracingConfig;
 import org.qrtrace.tracing.domain.ExposureSiteRules;
@@ -10,6 +11,7 @@ import org.qrtrace.tracing.repository.ExposureSiteRepository;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,20 @@ public class PublicExposureSites {
     }
 
     /**
-     * The list, of the subtree of {@code unit} when given (400 naming {@code adminUnitCode} when the unit is unknown),
+     * The place a unit code given on {@code givenOn} names, with what it is {@code today} when it has since been merged
+     * ("Phường Bình Hàn, Thành phố Hải Dương, Tỉnh Hải Dương (nay: Phường Thành Đông, Thành phố Hải Phòng)"); the code
+     * when the registry does not know it.
+     */
+    public static String place(AdminUnitCode code, LocalDate givenOn, LocalDate today) {
+        AdminUnitRegistry registry = AdminUnitRegistry.bundled();
+        return registry.unitNamed(code.value(), givenOn).map(u -> {
+            String now = givenOn.isAfter(today) ? null : registry.placeNameToday(u, today);
+            return registry.placeName(u) + (now == null ? "" : " " + now);
+        }).orElse(code.value());
+    }
+
+    /**
+     * The list, of the sites within {@code unit} (of any edition, across the 2025 reorganisation) when given (400 naming {@code adminUnitCode} when the unit is unknown),
      * with the default advice in {@code language} ({@code vi} or {@code en}, else 400 naming {@code lang}).
      */
     public ExposureSiteList list(AdminUnitCode unit, String language) {
@@ -58,15 +73,18 @@ public class PublicExposureSites {
             case ENGLISH -> defaultAdvice.en();
             default -> throw InvalidInput.field("lang", "must be vi or en");
         };
-        if (unit != null && AdminUnits.bundled().find(unit).isEmpty()) {
+        Instant now = clock.instant();
+        LocalDate today = AdminUnitRegistry.dayOf(now);
+        Jurisdiction area = unit == null ? null : new Jurisdiction(unit, today);
+        if (area != null && !area.known()) {
             throw InvalidInput.field("adminUnitCode", "unknown administrative unit " + unit);
         }
-        Instant now = clock.instant();
         List<ExposureSiteList.Site> listed = sites.listed(rules.listedSince(now),
-                        unit == null ? null : AdminUnits.bundled().subtree(unit.value())).stream()
+                        area == null ? null : area.candidateCodes()).stream()
+                .filter(s -> area == null || area.covers(s.adminUnitCode(), s.adminUnitGivenOn()))
                 .map(s -> new ExposureSiteList.Site(s.id(), s.venueId(), s.venueName(), s.address(),
-                        s.adminUnitCode().value(), s.from(), s.to(), s.advice() == null ? advice : s.advice(),
-                        s.publishedAt()))
+                        s.adminUnitCode().value(), place(s.adminUnitCode(), s.adminUnitGivenOn(), today), s.from(), s.to(),
+                        s.advice() == null ? advice : s.advice(), s.publishedAt()))
                 .toList();
         if (lastGenerated.size() > MAX_KEPT) {
             lastGenerated.clear();

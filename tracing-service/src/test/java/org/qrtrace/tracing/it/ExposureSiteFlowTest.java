@@ -62,8 +62,8 @@ class ExposureSiteFlowTest {
     static final String OFFICER_705 = TestTokens.healthOfficer("705");   // a district of 72
     static final String OFFICER_20 = TestTokens.healthOfficer("20");     // another province
     static final String FEED = "/api/v1/exposure-sites";
-    static final Set<String> PUBLIC_FIELDS = Set.of("id", "venueId", "venueName", "address", "adminUnitCode", "from", "to",
-            "advice", "publishedAt");
+    static final Set<String> PUBLIC_FIELDS = Set.of("id", "venueId", "venueName", "address", "adminUnitCode", "place", "from",
+            "to", "advice", "publishedAt");
 
     static final UUID MARKET = UUID.randomUUID();     // 703, Thành phố Tây Ninh
     static final UUID EATERY = UUID.randomUUID();     // 705, Huyện Tân Biên

@@ -133,9 +133,10 @@ class RetentionTest {
         Instant now = clock.instant();
         Instant boundary = caseData.phonesKeptFrom(now);
         UUID caseId = UUID.randomUUID(), expired = UUID.randomUUID(), kept = UUID.randomUUID();
-        sql("INSERT INTO confirmed_case (id, case_reference, pseudonym, confirmed_at, admin_unit_code, status, created_at, "
-                        + "created_by) VALUES ('" + caseId + "', 'RET-" + caseId + "', 'idx', '" + boundary.minus(Duration.ofDays(3))
-                        + "', '30', 'OPEN', '" + now + "', 'test')",
+        sql("INSERT INTO confirmed_case (id, case_reference, pseudonym, confirmed_at, admin_unit_code, admin_unit_given_on, "
+                        + "status, created_at, created_by) VALUES ('" + caseId + "', 'RET-" + caseId + "', 'idx', '"
+                        + boundary.minus(Duration.ofDays(3)) + "', '30', '" + LocalDate.ofInstant(now, ZoneOffset.UTC)
+                        + "', 'OPEN', '" + now + "', 'test')",
                 contact(expired, caseId, boundary.minus(Duration.ofHours(1))),
                 contact(kept, caseId, boundary.plus(Duration.ofHours(1))),
                 "INSERT INTO notification (case_id, contact_id, tier, language, sealed_contact, venue_id, exposure_start, "

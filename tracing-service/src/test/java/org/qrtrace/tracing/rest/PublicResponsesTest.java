@@ -1,5 +1,8 @@
 package org.qrtrace.tracing.rest;
 
+import java.time.LocalDate;
+import org.qrtrace.common.adminunit.AdminUnitCode;
+import org.qrtrace.tracing.service.PublicExposureSites;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -36,9 +39,15 @@ class PublicResponsesTest {
     }
 
     @Test
-    void unitsAreNamedWithTheirAncestors() {
-        assertEquals("Thành phố Tây Ninh, Tỉnh Tây Ninh", ExposureSitePages.unitName("703"));
-        assertEquals("99999", ExposureSitePages.unitName("99999"));
+    void unitsAreNamedWithTheirAncestorsAndWhatTheyAreToday() {
+        LocalDate june = LocalDate.of(2025, 6, 15);
+        LocalDate today = LocalDate.of(2026, 12, 4);
+        assertEquals("Thành phố Tây Ninh, Tỉnh Tây Ninh", PublicExposureSites.place(AdminUnitCode.of("703"), june, today),
+                "spread over several new communes of a province with the old one's name: nothing to add");
+        assertEquals("Phường Bình Hàn, Thành phố Hải Dương, Tỉnh Hải Dương (nay: Phường Thành Đông, Thành phố Hải Phòng)",
+                PublicExposureSites.place(AdminUnitCode.of("10510"), june, today));
+        assertEquals("Phường Thành Đông, Thành phố Hải Phòng", PublicExposureSites.place(AdminUnitCode.of("10507"), today, today));
+        assertEquals("99999", PublicExposureSites.place(AdminUnitCode.of("99999"), today, today));
     }
 
     @Test

@@ -2,12 +2,10 @@ package org.qrtrace.venue.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.qrtrace.common.adminunit.EditionUnit;
-import org.qrtrace.common.adminunit.Resolution;
 import org.qrtrace.venue.config.PosterConfig;
 import org.qrtrace.venue.domain.Category;
 import org.qrtrace.venue.domain.Entrance;
 import org.qrtrace.venue.domain.NoVenuesMatch;
-import org.qrtrace.venue.domain.Placement;
 import org.qrtrace.venue.domain.Requester;
 import org.qrtrace.venue.domain.UnknownEntrance;
 import org.qrtrace.venue.domain.Venue;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -143,50 +140,11 @@ public class PosterService {
     }
 
     private PosterContent content(Venue venue, Entrance entrance, QrCodes.Issuer issuer, VenuePlacements.Placer placer) {
-        Placement placement = placer.place(venue);
-        List<EditionUnit> ancestry = placement.unit() == null ? List.of() : placements.ancestry(placement.unit());
+        EditionUnit unit = placer.place(venue).unit();
         return new PosterContent(venue.id(), venue.name(), venue.address(),
-                ancestry.isEmpty() ? null : registeredPlace(ancestry),
-                ancestry.isEmpty() ? null : placeToday(placement, ancestry),
+                unit == null ? null : placements.placeName(unit),
+                unit == null ? null : placements.placeNameToday(unit),
                 entrance == null ? null : entrance.name(),
                 entrance == null ? issuer.venueUrl(venue) : issuer.entranceUrl(entrance));
-    }
-
-    /**
-     * The place printed under the address, {@link #registeredPlace} then {@link #placeToday}: "Thành phố Hải Dương,
-     * Tỉnh Hải Dương (nay: Thành phố Hải Phòng)"; "Phường Bình Hàn, Thành phố Hải Dương, Tỉnh Hải Dương (nay: Phường
-     * Thành Đông, Thành phố Hải Phòng)".
-     *
-     * @param ancestry the unit and its ancestors in its edition, up to the province
-     */
-    static String placeLine(Placement placement, List<EditionUnit> ancestry) {
-        String today = placeToday(placement, ancestry);
-        return registeredPlace(ancestry) + (today == null ? "" : " " + today);
-    }
-
-    /** The venue's unit and its ancestors as they were named in the unit's own edition (as the venue was registered). */
-    static String registeredPlace(List<EditionUnit> ancestry) {
-        return ancestry.stream().map(EditionUnit::name).collect(Collectors.joining(", "));
-    }
-
-    /**
-     * When the unit is no longer in force, what it is today as far as the mergers decide it: "(nay: Phường Thành Đông,
-     * Thành phố Hải Phòng)", the commune when decided and the province. The province is left out when it has the old
-     * one's name and no commune is decided; null when there is nothing to add (the unit is in force, or its land went
-     * into several provinces).
-     */
-    static String placeToday(Placement placement, List<EditionUnit> ancestry) {
-        if (placement.status() != Resolution.Status.MAPPED) {
-            return null;
-        }
-        List<String> today = new ArrayList<>();
-        if (placement.communeToday() != null) {
-            today.add(placement.communeToday().name());
-        }
-        EditionUnit province = placement.provinceToday();
-        if (province != null && (!today.isEmpty() || !province.name().equals(ancestry.get(ancestry.size() - 1).name()))) {
-            today.add(province.name());
-        }
-        return today.isEmpty() ? null : "(nay: " + String.join(", ", today) + ")";
     }
 }

@@ -7,7 +7,6 @@ import org.qrtrace.common.adminunit.AdminUnitRegistry;
 import org.qrtrace.common.adminunit.EditionUnit;
 import org.qrtrace.common.adminunit.Resolution;
 import org.qrtrace.common.adminunit.UnitMapping;
-import org.qrtrace.venue.config.AdminUnitConfig;
 import org.qrtrace.venue.domain.Placement;
 import org.qrtrace.venue.domain.UnknownAdminUnit;
 import org.qrtrace.venue.domain.Venue;
@@ -34,13 +33,11 @@ public class VenuePlacements {
 
     private final AdminUnitRegistry registry = AdminUnitRegistry.bundled();
     private final Clock clock;
-    private final AdminUnitConfig config;
     /** The venues a unit covers, by the unit asked: the registry never changes while the service runs. */
     private final Map<EditionUnit, List<VenueFilter.UnitCodes>> covered = new ConcurrentHashMap<>();
 
-    VenuePlacements(Clock clock, AdminUnitConfig config) {
+    VenuePlacements(Clock clock) {
         this.clock = clock;
-        this.config = config;
     }
 
     /** Today, in the zone whose days decide which edition is in force. */
@@ -50,7 +47,7 @@ public class VenuePlacements {
 
     /** The local day of an instant, in the zone whose days decide which edition is in force. */
     public LocalDate dayOf(Instant at) {
-        return LocalDate.ofInstant(at, config.zone());
+        return AdminUnitRegistry.dayOf(at);
     }
 
     /** Places venues as of today (one day for a whole page of them). */
@@ -100,6 +97,19 @@ public class VenuePlacements {
         return registry.ancestry(unit);
     }
 
+    /** The unit and its ancestors by name, as registered ({@link AdminUnitRegistry#placeName}). */
+    public String placeName(EditionUnit unit) {
+        return registry.placeName(unit);
+    }
+
+    /** What the unit is today, "(nay: ...)", or null ({@link AdminUnitRegistry#placeNameToday}). */
+    public String placeNameToday(EditionUnit unit) {
+        LocalDate today = today();
+        LocalDate edition = registry.edition(unit.edition()).map(AdminUnitEdition::from).orElse(null);
+        // A unit of an edition not yet in force "today" (the clock went back) is named as it is.
+        return edition != null && today.isBefore(edition) ? null : registry.placeNameToday(unit, today);
+    }
+
     /**
      * The unit a code asked for today names, read as a jurisdiction code is: the unit in force today with the code,
      * else the unit of the latest earlier edition that had it (288 today is the old district Thành phố Hải Dương).
@@ -113,7 +123,7 @@ public class VenuePlacements {
     /**
      * Which venues lie in {@code unit}: those whose unit (their code, read on the day it was given) {@code unit}
      * {@link AdminUnitRegistry#covers(EditionUnit, EditionUnit) covers}. For each edition, the codes of the units it
-     * covers there, each with the days on which that code names that unit: from the edition's first day (since ever for
+     * covers there, each with the days on which that code names that unit ({@link AdminUnitRegistry#namedDays}): from the edition's first day (since ever for
      * the first edition) until the first later edition that has the code again, if any. So new province 31 Hải Phòng
      * selects the venues registered under old 30 Hải Dương, district 288 or its communes, whenever; and old 288 selects
      * the venues registered under new communes made only of its communes.
@@ -123,26 +133,14 @@ public class VenuePlacements {
     }
 
     private List<VenueFilter.UnitCodes> computeVenuesWithin(EditionUnit unit) {
-        List<AdminUnitEdition> editions = registry.editions();
-        Map<List<LocalDate>, List<String>> byDays = new LinkedHashMap<>();
-        for (int i = 0; i < editions.size(); i++) {
-            AdminUnitEdition edition = editions.get(i);
-            LocalDate from = i == 0 ? null : edition.from();
+        Map<AdminUnitRegistry.NamedDays, List<String>> byDays = new LinkedHashMap<>();
+        for (AdminUnitEdition edition : registry.editions()) {
             for (EditionUnit u : registry.coveredIn(unit, edition.id())) {
-                LocalDate until = null;
-                for (int j = i + 1; j < editions.size() && until == null; j++) {
-                    if (registry.find(editions.get(j).id(), u.code()).isPresent()) {
-                        until = editions.get(j).from();
-                    }
-                }
-                List<LocalDate> days = new ArrayList<>(2);
-                days.add(from);
-                days.add(until);
-                byDays.computeIfAbsent(days, k -> new ArrayList<>()).add(u.code());
+                byDays.computeIfAbsent(registry.namedDays(u), k -> new ArrayList<>()).add(u.code());
             }
         }
         List<VenueFilter.UnitCodes> out = new ArrayList<>();
-        byDays.forEach((days, codes) -> out.add(new VenueFilter.UnitCodes(codes, days.get(0), days.get(1))));
+        byDays.forEach((days, codes) -> out.add(new VenueFilter.UnitCodes(codes, days.from(), days.until())));
         return List.copyOf(out);
     }
 }

@@ -6,7 +6,6 @@ import org.qrtrace.venue.domain.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,11 +15,12 @@ class PlaceLineTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 12, 4);
     final VenuePlacements placements = new VenuePlacements(
-            Clock.fixed(Instant.parse("2026-12-04T03:00:00Z"), ZoneOffset.UTC), () -> ZoneId.of("Asia/Ho_Chi_Minh"));
+            Clock.fixed(Instant.parse("2026-12-04T03:00:00Z"), ZoneOffset.UTC));
 
     private String line(String code, LocalDate givenOn) {
         Placement p = placements.placer().place(code, givenOn);
-        return PosterService.placeLine(p, placements.ancestry(p.unit()));
+        String today = placements.placeNameToday(p.unit());
+        return placements.placeName(p.unit()) + (today == null ? "" : " " + today);
     }
 
     @Test
