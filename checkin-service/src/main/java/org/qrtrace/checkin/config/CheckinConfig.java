@@ -72,9 +72,28 @@ public interface CheckinConfig {
     }
 
     interface Kafka {
-        /** How long a request waits for Kafka's acknowledgement before answering 503. */
+        /**
+         * How long Kafka has to acknowledge an event (the producer's delivery timeout), and how long a gate batch or a
+         * check-out waits for it before answering 503.
+         */
         @WithDefault("PT2.5S")
         Duration publishTimeout();
+
+        /**
+         * How long a visitor's check-in waits for Kafka's acknowledgement before answering 503 with Retry-After. The
+         * event may still be acknowledged later (within publish-timeout): a retry with the same Idempotency-Key is the
+         * same check-in, so it stays one visit. Shorter than publish-timeout so that a door never waits long.
+         */
+        @WithDefault("PT0.8S")
+        Duration answerWithin();
+
+        /**
+         * While Kafka is not acknowledging (an event went unacknowledged past its wait, or was refused, and none has been
+         * acknowledged since), requests are answered 503 at once, except one every this long, which tries Kafka again;
+         * the first acknowledgement ends it.
+         */
+        @WithDefault("PT0.5S")
+        Duration probeEvery();
 
         /** Retry-After (seconds) sent with a 503 when Kafka cannot take a check-in. */
         @WithDefault("5")

@@ -9,6 +9,7 @@ import org.qrtrace.checkin.domain.IdempotencyKeyReused;
 import org.qrtrace.checkin.domain.InvalidVisitor;
 import org.qrtrace.checkin.domain.QrCodeRefused;
 import org.qrtrace.checkin.domain.RecordingUnavailable;
+import org.qrtrace.checkin.messaging.EventPublisher;
 import org.qrtrace.checkin.domain.TooManyCheckins;
 import org.qrtrace.common.error.DomainException;
 import org.qrtrace.events.CheckedIn;
@@ -101,7 +102,8 @@ public class CheckinService {
     private CompletionStage<CheckinOutcome> record(CheckinPoint point, VisitorValidator.Visitor visitor, String pseudonym,
                                                    UUID eventId, UUID checkinId, Instant now, CheckedIn.Source source) {
         Instant autoCheckoutAt = stays.autoCheckoutAt(point.category(), now);
-        return Failures.mapKafkaFailure(recorder.checkIn(point, eventId, checkinId, pseudonym, now, autoCheckoutAt,
+        return Failures.mapKafkaFailure(recorder.checkIn(EventPublisher.Waiting.VISITOR, point, eventId, checkinId,
+                pseudonym, now, autoCheckoutAt,
                 visitor.dependants().size(),
                 visit -> new CheckedIn(checkinId, point.venueId(), point.entranceId(), pseudonym,
                         protector.seal(visitor.phone(), visitor.name()), now, autoCheckoutAt, source, null, false,

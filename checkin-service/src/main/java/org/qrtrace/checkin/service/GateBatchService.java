@@ -8,6 +8,7 @@ import org.qrtrace.checkin.domain.CheckinPoint;
 import org.qrtrace.checkin.domain.GateDeviceTooFast;
 import org.qrtrace.checkin.domain.QrCodeRefused;
 import org.qrtrace.checkin.domain.RecordingUnavailable;
+import org.qrtrace.checkin.messaging.EventPublisher;
 import org.qrtrace.checkin.domain.ScanVerdict;
 import org.qrtrace.checkin.domain.TooManyScans;
 import org.qrtrace.checkin.domain.Visit;
@@ -206,7 +207,8 @@ public class GateBatchService {
                                                 E164Phone phone, String pseudonym, Instant at, boolean flagged) {
         UUID checkinId = EventEnvelope.deterministicId("qrtrace.gate-checkin", scoped);
         Instant autoCheckoutAt = stays.autoCheckoutAt(point.category(), at);
-        return recorder.checkIn(point, EventEnvelope.deterministicId("qrtrace.gate-checkin-event", scoped), checkinId,
+        return recorder.checkIn(EventPublisher.Waiting.DEVICE, point,
+                        EventEnvelope.deterministicId("qrtrace.gate-checkin-event", scoped), checkinId,
                         pseudonym, at, autoCheckoutAt, 0,
                         visit -> new CheckedIn(checkinId, point.venueId(), point.entranceId(), pseudonym,
                                 protector.seal(phone, null), at, autoCheckoutAt, CheckedIn.Source.GATE, deviceId, flagged,

@@ -47,11 +47,12 @@ public class VisitRecorder {
     }
 
     /**
-     * @param event builds the {@code CheckedIn} for the new visit's times (only called when the visit is new)
+     * @param waiting who waits for the answer (a visitor is answered sooner than a gate device)
+     * @param event   builds the {@code CheckedIn} for the new visit's times (only called when the visit is new)
      */
-    public CompletionStage<CheckinOutcome> checkIn(CheckinPoint point, UUID eventId, UUID checkinId, String pseudonym,
-                                                   Instant checkedInAt, Instant autoCheckoutAt, int dependants,
-                                                   Function<Visit, CheckedIn> event) {
+    public CompletionStage<CheckinOutcome> checkIn(EventPublisher.Waiting waiting, CheckinPoint point, UUID eventId,
+                                                   UUID checkinId, String pseudonym, Instant checkedInAt,
+                                                   Instant autoCheckoutAt, int dependants, Function<Visit, CheckedIn> event) {
         Visit candidate = new Visit(checkinId, point.venueId(), pseudonym, checkedInAt, autoCheckoutAt, new CompletableFuture<>());
         Visit visit = visits.openOrJoin(candidate);
         if (visit != candidate) {
@@ -71,7 +72,7 @@ public class VisitRecorder {
             candidate.outcome().completeExceptionally(e);
             throw e;
         }
-        publisher.publish(EventEnvelope.of(eventId, checkedInAt, PRODUCER, payload)).whenComplete((ok, error) -> {
+        publisher.publish(EventEnvelope.of(eventId, checkedInAt, PRODUCER, payload), waiting).whenComplete((ok, error) -> {
             if (error != null) {
                 visits.forget(candidate);
                 registry.counter("checkin.visits.unavailable").increment();
@@ -93,7 +94,8 @@ public class VisitRecorder {
     public CompletionStage<Void> checkOut(UUID eventId, CheckedOut payload, Visit openVisit) {
         visits.close(payload.venueId(), payload.pseudonym(), payload.checkinId());
         CompletionStage<?> checkedIn = openVisit == null ? CompletableFuture.completedFuture(null) : openVisit.outcome();
-        return checkedIn.thenCompose(ok -> publisher.publish(EventEnvelope.of(eventId, payload.checkedOutAt(), PRODUCER, payload)))
+        return checkedIn.thenCompose(ok -> publisher.publish(EventEnvelope.of(eventId, payload.checkedOutAt(), PRODUCER,
+                        payload), EventPublisher.Waiting.DEVICE))
                 .whenComplete((ok, error) -> {
                     if (error != null && openVisit != null) {
                         visits.reopen(openVisit);

@@ -20,6 +20,14 @@ class EventPublisherConfigTest {
                 return Duration.ofMillis(2500);
             }
 
+            public Duration answerWithin() {
+                return Duration.ofMillis(800);
+            }
+
+            public Duration probeEvery() {
+                return Duration.ofMillis(500);
+            }
+
             public int retryAfterSeconds() {
                 return 5;
             }
