@@ -26,6 +26,9 @@ final class NoLossBench {
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final AtomicLong transportErrors = new AtomicLong();
     private final StringBuilder log = new StringBuilder();
+    /** Time to answer of the requests answered while a component is down and until it is ready again. */
+    private final org.HdrHistogram.Histogram outageAnswers = new org.HdrHistogram.Histogram(60_000_000_000L, 3);
+    private volatile boolean inOutage;
 
     NoLossBench(Stack stack, Path root) {
         this.stack = stack;
@@ -73,7 +76,14 @@ final class NoLossBench {
 
     private void steadyLoad(String token, int rate, Duration total) {
         try (OpenLoad load = new OpenLoad(stack.url("CHECKIN"), CheckinBench.CONNECTIONS, 2048)) {
-            load.withStatusListener(status -> statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet())
+            load.withStatusListener((status, nanos) -> {
+                        statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                        if (inOutage) {
+                            synchronized (outageAnswers) {
+                                outageAnswers.recordValue(nanos);
+                            }
+                        }
+                    })
                     .run(rate, total, i -> CheckinBench.checkin(token, CheckinBench.nextPhone()), 201,
                     (i, response) -> {
                         try {
@@ -98,6 +108,10 @@ final class NoLossBench {
         }
         Files.deleteIfExists(pidFile);
         Map<Integer, Long> statusBefore = snapshot();
+        synchronized (outageAnswers) {
+            outageAnswers.reset();
+        }
+        inOutage = true;
         Thread.sleep(downSeconds * 1000L);
         long restart = System.nanoTime();
         Process p = new ProcessBuilder(root.resolve("deploy/start-component").toString(), component)
@@ -106,10 +120,17 @@ final class NoLossBench {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("restarting " + component + " failed: " + out);
         }
+        inOutage = false;
         long acknowledgedDuringOutage = acknowledged.size() - before;
         note("%s ready again %.1f s after restart (down %d s before restart); during the outage: %d acknowledged, "
                         + "status counts %s", component, (System.nanoTime() - restart) / 1e9, downSeconds,
                 acknowledgedDuringOutage, diff(statusBefore, snapshot()));
+        synchronized (outageAnswers) {
+            note("  time to answer (from when due) of the %d requests answered from the kill until ready again: "
+                            + "p50 %.0f ms, p99 %.0f ms, max %.0f ms", outageAnswers.getTotalCount(),
+                    outageAnswers.getValueAtPercentile(50) / 1e6, outageAnswers.getValueAtPercentile(99) / 1e6,
+                    outageAnswers.getMaxValue() / 1e6);
+        }
     }
 
     /** Visits per check-in id at the venue, read from tracing-service's presence store (what every query reads). */

@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -62,7 +61,12 @@ final class OpenLoad implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(LANES).setWorkerPoolSize(1));
     private final List<Lane> lanes = new CopyOnWriteArrayList<>();
-    private volatile IntConsumer statusListener = status -> { };
+    private volatile StatusListener statusListener = (status, nanosSinceDue) -> { };
+
+    /** Told every response's status (-1 for a transport failure) and its time to answer, counted from when it was due. */
+    interface StatusListener {
+        void accept(int status, long nanosSinceDue);
+    }
 
     /**
      * @param baseUrl        e.g. http://127.0.0.1:8082
@@ -82,8 +86,8 @@ final class OpenLoad implements AutoCloseable {
         }
     }
 
-    /** Told every response's status (-1 for a transport failure), on the generator's event loops. */
-    OpenLoad withStatusListener(IntConsumer listener) {
+    /** Told every response's status and time to answer, on the generator's event loops. */
+    OpenLoad withStatusListener(StatusListener listener) {
         this.statusListener = listener;
         return this;
     }
@@ -222,9 +226,10 @@ final class OpenLoad implements AutoCloseable {
                         if (s != step || inFlight.remove(index) == null) {
                             return; // given up by the sweeper
                         }
-                        latencies.recordValue(Math.min(Math.max(0, System.nanoTime() - due), latencies.getHighestTrackableValue()));
+                        long answeredAfter = Math.min(Math.max(0, System.nanoTime() - due), latencies.getHighestTrackableValue());
+                        latencies.recordValue(answeredAfter);
                         Response response = result.succeeded() ? result.result() : null;
-                        statusListener.accept(response == null ? -1 : response.status());
+                        statusListener.accept(response == null ? -1 : response.status(), answeredAfter);
                         if (response != null && response.status() == s.okStatus()) {
                             ok++;
                             if (s.onSuccess() != null) {
