@@ -71,6 +71,9 @@ public final class BenchMain {
             case "lag" -> {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_LAG_RATE", "200"));
                 List<Double> lags = new CheckinBench(stack).lag(rate, Duration.ofSeconds(30), 10);
+                if (lags.isEmpty()) {
+                    throw new IllegalStateException("no check-in became queryable: the lag benchmark measured nothing");
+                }
                 double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 summary.append(String.format("scan-to-queryable lag at %d check-ins/s: n=%d p50 %.0f ms p99 %.0f ms max %.0f ms "
                                 + "(presence store polled every 10 ms)%n", rate, sorted.length, pct(sorted, 50), pct(sorted, 99),

@@ -137,6 +137,11 @@ final class CheckinBench {
         CpuMeter.Sample after = cpu.sample();
         System.out.printf("rate %5d/s: achieved %7.1f/s ok %6d errors %4d dropped %4d  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
                 r.targetRate(), r.achievedRate(), r.ok(), r.errors(), r.clientDropped(), r.p50Ms(), r.p99Ms(), r.maxMs());
+        // The latencies are of every answer: a step made of quick refusals would look fast and measure nothing.
+        if (r.ok() == 0 || r.errors() > r.ok()) {
+            throw new IllegalStateException(String.format("the step at %d/s had %d check-ins acknowledged and %d errors: "
+                    + "it measures refusals, not check-ins (is the stack healthy?)", r.targetRate(), r.ok(), r.errors()));
+        }
         System.out.print(CpuMeter.report(before, after, r.ok()));
         return r;
     }

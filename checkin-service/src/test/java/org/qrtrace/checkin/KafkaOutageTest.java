@@ -62,7 +62,7 @@ class KafkaOutageTest {
             long firstSent = System.nanoTime() - Duration.ofMillis(millis).toNanos();
 
             // Kafka is known not to acknowledge: the next check-ins are answered 503 without being sent, one probe in
-            // every probe-every (0.5 s) aside
+            // every probe-every (2 s) aside
             double refusedBefore = metric("checkin_kafka_refused_at_once_total");
             for (int i = 10; i < 22; i++) {   // 12 people (within the per-address burst), one check-in each
                 post(venue, "09160001" + i, UUID.randomUUID().toString()).then().statusCode(503)
