@@ -78,6 +78,24 @@ public final class BenchMain {
                 int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "30"));
                 summary.append(new CheckinBench(stack).hold(rate, Duration.ofSeconds(seconds))).append('\n');
             }
+            case "long" -> {
+                int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_RATE", "1500"));
+                int minutes = Integer.parseInt(System.getenv().getOrDefault("BENCH_MINUTES", "10"));
+                List<OpenLoad.Result> perMinute = new CheckinBench(stack).longHold(rate, minutes);
+                double[] minute = new double[perMinute.size()];
+                double[] p99 = new double[perMinute.size()];
+                double[] p50 = new double[perMinute.size()];
+                for (int m = 0; m < perMinute.size(); m++) {
+                    OpenLoad.Result r = perMinute.get(m);
+                    minute[m] = m + 1;
+                    p99[m] = r.p99Ms();
+                    p50[m] = r.p50Ms();
+                    summary.append(String.format("minute %2d: %s%n", m + 1, r));
+                }
+                Plots.series("Check-ins at " + rate + "/s for " + minutes + " minutes: latency per minute", "minute",
+                        "latency (ms)", List.of("p99", "p50"), List.of(minute, minute), List.of(p99, p50),
+                        root.resolve("docs/img/long-hold-p99.png"));
+            }
             case "lag" -> {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_LAG_RATE", "200"));
                 List<Double> lags = new CheckinBench(stack).lag(rate, Duration.ofSeconds(30), 10);

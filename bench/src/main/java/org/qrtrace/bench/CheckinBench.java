@@ -129,6 +129,21 @@ final class CheckinBench {
         return measuredStep(load, cpu, rate, duration, i -> checkin(token, nextPhone()));
     }
 
+    /**
+     * One constant rate for {@code minutes} minutes after the warm-up, measured minute by minute (one open-model step
+     * per minute, back to back): whether p99 stays flat over time (issue #22 item 3).
+     */
+    List<OpenLoad.Result> longHold(int rate, int minutes) throws Exception {
+        String token = readyVenueToken("SUPERMARKET");
+        warmUp(token, rate);
+        List<OpenLoad.Result> perMinute = new ArrayList<>();
+        for (int m = 1; m <= minutes; m++) {
+            System.out.printf("minute %d of %d%n", m, minutes);
+            perMinute.add(measuredStep(load, cpu, rate, Duration.ofMinutes(1), i -> checkin(token, nextPhone())));
+        }
+        return perMinute;
+    }
+
     /** New requests at one rate for a while; prints the latencies and the CPU each process used per request. */
     static OpenLoad.Result measuredStep(OpenLoad load, CpuMeter cpu, int rate, Duration duration,
                                         java.util.function.LongFunction<OpenLoad.Request> request) throws InterruptedException {
