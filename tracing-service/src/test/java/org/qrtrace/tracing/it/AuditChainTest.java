@@ -73,13 +73,14 @@ class AuditChainTest {
             sql("UPDATE audit_log SET case_reference = 'AUDIT-2' WHERE seq = " + middle);
             assertTrue(verify().getBoolean("valid"), "restoring the exact content restores the chain");
 
-            sql("CREATE TEMP TABLE saved AS SELECT * FROM audit_log WHERE seq = " + middle + ";"
+            // A plain table, not a TEMP one: each sql(...) may run on another pooled connection, which would not see it.
+            sql("CREATE TABLE audit_log_saved_by_test AS SELECT * FROM audit_log WHERE seq = " + middle + ";"
                     + "DELETE FROM audit_log WHERE seq = " + middle);
             JsonPath deleted = verify();
             assertEquals(false, deleted.getBoolean("valid"));
             assertEquals(middle + 1, deleted.getLong("firstBadSeq"));
             assertTrue(deleted.getString("problem").contains("missing"), deleted.getString("problem"));
-            sql("INSERT INTO audit_log SELECT * FROM saved; DROP TABLE saved");
+            sql("INSERT INTO audit_log SELECT * FROM audit_log_saved_by_test; DROP TABLE audit_log_saved_by_test");
         } finally {
             sql("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update");
         }
