@@ -1,0 +1,54 @@
+package org.qrtrace.console.view;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Times as officers read them: local time of Việt Nam, day first. Also template extensions ({@code t.local}). */
+public final class Times {
+
+    public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private Times() {
+    }
+
+    @TemplateExtension
+    public static String local(Instant t) {
+        return t == null ? "" : DATE_TIME.format(t.atZone(VN));
+    }
+
+    @TemplateExtension
+    public static String localDate(Instant t) {
+        return t == null ? "" : DATE.format(t.atZone(VN));
+    }
+
+    @TemplateExtension
+    public static String dmy(LocalDate d) {
+        return d == null ? "" : DATE.format(d);
+    }
+
+    /** A window: "14:00–16:30, 03/12/2026", or both dates when it crosses midnight. */
+    public static String window(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return local(from) + "–" + local(to);
+        }
+        var f = from.atZone(VN);
+        var e = to.atZone(VN);
+        if (f.toLocalDate().equals(e.toLocalDate())) {
+            return TIME.format(f) + "–" + TIME.format(e) + ", " + DATE.format(f);
+        }
+        return DATE_TIME.format(f) + " – " + DATE_TIME.format(e);
+    }
+
+    /** The value of an {@code <input type=datetime-local>} showing this instant. */
+    public static String input(Instant t) {
+        return t == null ? "" : INPUT.format(t.atZone(VN));
+    }
+}
