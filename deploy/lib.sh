@@ -8,6 +8,10 @@ CHECKIN_PORT=${CHECKIN_PORT:-8082}
 TRACING_PORT=${TRACING_PORT:-8083}
 SMSC_PORT=${SMSC_PORT:-2775}
 SMSC_HTTP_PORT=${SMSC_HTTP_PORT:-2776}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+CONSOLE_PORT=${CONSOLE_PORT:-8084}
+# The realm the services trust besides the development signer, and the console signs in with.
+OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/qrtrace"
 DEMO_JURISDICTION=${DEMO_JURISDICTION:-30}
 INFRA_LOG_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS -Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn -Dorg.slf4j.simpleLogger.log.kafka=warn"
 
@@ -32,6 +36,13 @@ launcher_cp() {
   LAUNCHER_CP="$jar:$ROOT/deploy/target/lib/*"
 }
 
+# keycloak_home: the Keycloak distribution the build unpacked (deploy/pom.xml), in KC_HOME.
+keycloak_home() {
+  KC_HOME=$(ls -d "$ROOT"/deploy/target/keycloak/keycloak-*/ 2>/dev/null | head -n 1)
+  [ -n "$KC_HOME" ] && [ -x "$KC_HOME/bin/kc.sh" ] || return 1
+  KC_HOME=${KC_HOME%/}
+}
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -46,6 +57,10 @@ launch() {
   (
     set -a; . "$STACK/secrets.env"; set +a
     export KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" QRTRACE_JWT_PUBLIC_KEY_LOCATION="$STACK/keys/jwt-public.pem"
+    # The services accept Keycloak's tokens of this realm too (keys from its discovery document), and the dev signer's.
+    export QRTRACE_OIDC_ISSUER="$OIDC_ISSUER"
+    # Only Keycloak and the console know the console's client secret; only Keycloak its first admin's password.
+    local idp_secrets=(-u QRTRACE_CONSOLE_CLIENT_SECRET -u KC_BOOTSTRAP_ADMIN_PASSWORD)
     # Where an SMS sender finds the local SMSC. Only tracing-service sends SMS (issue #18): only it keeps the password.
     export QRTRACE_SMPP_HOST=127.0.0.1 QRTRACE_SMPP_PORT="$SMSC_PORT" QRTRACE_SMPP_SYSTEM_ID="${QRTRACE_SMPP_SYSTEM_ID:-qrtrace}"
     case "$name" in
@@ -53,19 +68,37 @@ launch() {
       kafka) cmd=("$JAVA" -Xmx768m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain kafka "$STACK" "$KAFKA_PORT") ;;
       # Settings from the environment: SMSC_RECEIPT_DELAY, SMSC_FAILURE_RATE, SMSC_FAILURE_SEED, SMSC_MAX_SUBMITS_PER_SECOND.
       smsc) cmd=("$JAVA" -Xmx128m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain smsc "$STACK" "$SMSC_PORT" "$SMSC_HTTP_PORT") ;;
-      venue-service) cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
+      venue-service) cmd=(env "${idp_secrets[@]}" -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
           VENUE_PORT="$VENUE_PORT" VENUE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/venue" VENUE_DB_USER=venue_svc
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT"
           "$JAVA" -Xmx512m -jar "$ROOT/venue-service/target/quarkus-app/quarkus-run.jar") ;;
-      checkin-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
+      checkin-service) cmd=(env "${idp_secrets[@]}" -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
           CHECKIN_PORT="$CHECKIN_PORT" QRTRACE_CHECKIN_VENUE_SERVICE_URL="http://127.0.0.1:$VENUE_PORT"
           QRTRACE_CHECKIN_EXPOSURE_SITES_FEED_URL="http://127.0.0.1:$TRACING_PORT/api/v1/exposure-sites"
           QRTRACE_CHECKIN_EXPOSURE_SITES_PAGE_URL="http://127.0.0.1:$TRACING_PORT/exposure-sites"
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT" ${CHECKIN_EXTRA_ENV:-}
           "$JAVA" ${CHECKIN_JAVA_OPTS:--Xmx1g} -jar "$ROOT/checkin-service/target/quarkus-app/quarkus-run.jar") ;;
-      tracing-service) cmd=(env -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
+      tracing-service) cmd=(env "${idp_secrets[@]}" -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
           QRTRACE_SMPP_ENABLED="${QRTRACE_SMPP_ENABLED:-true}" TRACING_PORT="$TRACING_PORT" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
           ${TRACING_EXTRA_ENV:-} "$JAVA" -Xmx768m -jar "$ROOT/tracing-service/target/quarkus-app/quarkus-run.jar") ;;
+      # A real Keycloak (start-dev: its own H2 database, here in STACK/keycloak) with realm qrtrace imported from
+      # deploy/keycloak/qrtrace-realm.json, whose ${...} placeholders Keycloak fills from this environment.
+      keycloak) keycloak_home || fail "Keycloak is not unpacked (deploy/target/keycloak): run ./mvnw -DskipTests install"
+          mkdir -p "$KC_HOME/data/import" "$STACK/keycloak"
+          cp "$ROOT/deploy/keycloak/qrtrace-realm.json" "$KC_HOME/data/import/qrtrace-realm.json"
+          cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u QRTRACE_QR_MASTER_KEY
+          -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
+          JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" KC_BOOTSTRAP_ADMIN_USERNAME=admin
+          JAVA_OPTS_KC_HEAP="${KEYCLOAK_HEAP:--Xms64m -Xmx512m}"
+          QRTRACE_CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT" QRTRACE_KEYCLOAK_SSL_REQUIRED=none
+          "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT"
+          --hostname="http://127.0.0.1:$KEYCLOAK_PORT" --import-realm
+          --db-url="jdbc:h2:file:$STACK/keycloak/keycloakdb;NON_KEYWORDS=VALUE") ;;
+      officer-console) cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u QRTRACE_QR_MASTER_KEY
+          -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD -u KC_BOOTSTRAP_ADMIN_PASSWORD
+          CONSOLE_PORT="$CONSOLE_PORT" QRTRACE_CONSOLE_VENUE_URL="http://127.0.0.1:$VENUE_PORT"
+          QRTRACE_CONSOLE_CHECKIN_URL="http://127.0.0.1:$CHECKIN_PORT" QRTRACE_CONSOLE_TRACING_URL="http://127.0.0.1:$TRACING_PORT"
+          "$JAVA" -Xmx256m -jar "$ROOT/officer-console/target/quarkus-app/quarkus-run.jar") ;;
       *) fail "unknown component $name" ;;
     esac
     cd "$ROOT"
@@ -79,6 +112,7 @@ component_port() {
   case "$1" in
     postgres) echo "$PG_PORT" ;; kafka) echo "$KAFKA_PORT" ;; smsc) echo "$SMSC_HTTP_PORT" ;; venue-service) echo "$VENUE_PORT" ;;
     checkin-service) echo "$CHECKIN_PORT" ;; tracing-service) echo "$TRACING_PORT" ;;
+    keycloak) echo "$KEYCLOAK_PORT" ;; officer-console) echo "$CONSOLE_PORT" ;;
   esac
 }
 
@@ -88,6 +122,8 @@ is_ready() {
     kafka) port_in_use "$KAFKA_PORT" && grep -q "kafka ready" "$STACK/logs/kafka.log" ;;
     # /health, not /messages: the message log grows with every benchmark run, and readiness should not read it.
     smsc) grep -q "smsc ready" "$STACK/logs/smsc.log" && curl -sf --max-time 5 "http://127.0.0.1:$SMSC_HTTP_PORT/health" ;;
+    # Ready once the realm is imported and its discovery document served (what the services and the console read).
+    keycloak) curl -sf --max-time 5 "$OIDC_ISSUER/.well-known/openid-configuration" ;;
     *) curl -sf "http://127.0.0.1:$(component_port "$1")/q/health/ready" ;;
   esac
 }

@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * DEVELOPMENT ONLY: the services' secrets (pseudonym pepper, contact-sealing key pair, QR signing-key master key, DB
- * passwords, the local SMSC's SMPP password), generated once into {@code secrets.env} in a folder that is never
+ * passwords, the local SMSC's SMPP password, the officer console's client secret, Keycloak's first admin password), generated once into {@code secrets.env} in a folder that is never
  * committed; a secret added in a later version is appended to an existing file, the others kept. Production takes the
  * same environment variables from its secret store.
  */
@@ -72,6 +72,9 @@ public final class DevSecrets {
         m.put("TRACING_DB_PASSWORD", randomBase64(random, 18).replace('/', '_').replace('+', '-'));
         // SMPP 3.4 caps a bind password at 8 characters.
         m.put("QRTRACE_SMPP_PASSWORD", randomAlphanumeric(random, 8));
+        // Keycloak: the officer console's client secret (realm qrtrace) and the first admin's password (master realm).
+        m.put("QRTRACE_CONSOLE_CLIENT_SECRET", randomAlphanumeric(random, 32));
+        m.put("KC_BOOTSTRAP_ADMIN_PASSWORD", randomAlphanumeric(random, 16));
         return m;
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
  *                                      http://127.0.0.1:HTTP_PORT/messages; settings from SMSC_* variables (below)
  *   tokens   STACK_DIR JURISDICTION    write STACK_DIR/dev-tokens.json
  *   token    STACK_DIR --role R [--venue ID]... [--jurisdiction C] [--org O] [--hours N]
+ *   users    STACK_DIR REALM_FILE ISSUER   write STACK_DIR/demo-users.json (the realm's demo users, by role)
  * </pre>
  */
 public final class LocalStackMain {
@@ -53,6 +54,8 @@ public final class LocalStackMain {
             case "smsc" -> runSmsc(dir, port(args), args.length > 3 ? Integer.parseInt(args[3]) : missing("HTTP port"));
             case "tokens" -> writeTokens(dir, args.length > 2 ? args[2] : "30");
             case "token" -> System.out.println(token(dir, args));
+            case "users" -> DemoUsers.write(dir, Path.of(args.length > 2 ? args[2] : missingText("realm file")),
+                    args.length > 3 ? args[3] : missingText("issuer"));
             default -> usage("unknown command " + args[0]);
         }
     }
@@ -62,6 +65,11 @@ public final class LocalStackMain {
             usage("missing port");
         }
         return Integer.parseInt(args[2]);
+    }
+
+    private static String missingText(String what) {
+        usage("missing " + what);
+        return null;
     }
 
     private static int missing(String what) {

@@ -27,6 +27,8 @@ final class LocalStack implements AutoCloseable {
     final int checkinPort;
     final int tracingPort;
     final int smscHttpPort;
+    final int keycloakPort;
+    final int consolePort;
 
     private LocalStack(Path stackDir) throws IOException {
         this.stackDir = stackDir;
@@ -45,6 +47,10 @@ final class LocalStack implements AutoCloseable {
         env.put("VENUE_PORT", String.valueOf(venuePort));
         env.put("CHECKIN_PORT", String.valueOf(checkinPort));
         env.put("TRACING_PORT", String.valueOf(tracingPort));
+        keycloakPort = freePort();
+        consolePort = freePort();
+        env.put("KEYCLOAK_PORT", String.valueOf(keycloakPort));
+        env.put("CONSOLE_PORT", String.valueOf(consolePort));
     }
 
     private static LocalStack shared;
@@ -83,6 +89,31 @@ final class LocalStack implements AutoCloseable {
 
     String tracingUrl() {
         return "http://127.0.0.1:" + tracingPort;
+    }
+
+    String consoleUrl() {
+        return "http://127.0.0.1:" + consolePort;
+    }
+
+    /** The issuer of the stack's Keycloak realm (its discovery document is below it). */
+    String keycloakIssuer() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/qrtrace";
+    }
+
+    /**
+     * An access token of a demo user from the stack's real Keycloak, by the password grant of the realm's development
+     * client {@code qrtrace-cli} (the browser test signs in on Keycloak's login page instead).
+     */
+    String keycloakToken(String username, String password) {
+        return io.restassured.RestAssured.given().formParam("grant_type", "password")
+                .formParam("client_id", "qrtrace-cli").formParam("username", username).formParam("password", password)
+                .post(keycloakIssuer() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** target/.../demo-users.json as run-local wrote it. */
+    String demoUsers() throws IOException {
+        return Files.readString(stackDir.resolve("demo-users.json"));
     }
 
     /** What the local SMSC received (JSON: destination, text, receivedAt, messageId, ...). */

@@ -1,0 +1,62 @@
+package org.qrtrace.deploy;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The committed realm (deploy/keycloak/qrtrace-realm.json) and what run-local makes of it. */
+class DemoUsersTest {
+
+    private static final Path REALM = Path.of("keycloak", "qrtrace-realm.json");
+
+    @Test
+    void listsADemoUserOfEveryRoleAndTwoOfficersOfDifferentProvinces() throws Exception {
+        JsonObject users = DemoUsers.of(Files.readString(REALM), "http://127.0.0.1:8180/realms/qrtrace");
+
+        assertEquals("officer-hd", users.getJsonObject("health-officer").getString("username"));
+        assertEquals("demo-officer-hd", users.getJsonObject("health-officer").getString("password"));
+        assertEquals("30", users.getJsonObject("health-officer").getString("jurisdiction"));
+        assertEquals("01", users.getJsonObject("health-officer-other-province").getString("jurisdiction"));
+        assertEquals("demo-org", users.getJsonObject("venue-manager").getString("org"));
+        assertEquals("admin-demo", users.getJsonObject("admin").getString("username"));
+        assertEquals("gate-demo", users.getJsonObject("gate-device").getString("username"));
+        assertEquals("http://127.0.0.1:8180/realms/qrtrace/protocol/openid-connect/token",
+                users.getJsonObject("keycloak").getString("tokenEndpoint"));
+    }
+
+    /** Keycloak fills the realm's ${...} placeholders from its environment: lib.sh must set every one of them. */
+    @Test
+    void everyPlaceholderOfTheRealmIsSetWhereKeycloakIsLaunched() throws Exception {
+        Set<String> placeholders = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(Files.readString(REALM));
+        while (m.find()) {
+            placeholders.add(m.group(1));
+        }
+        assertEquals(Set.of("QRTRACE_CONSOLE_CLIENT_SECRET", "QRTRACE_CONSOLE_URL", "QRTRACE_KEYCLOAK_SSL_REQUIRED"),
+                placeholders);
+        String lib = Files.readString(Path.of("lib.sh"));
+        String keycloakLaunch = lib.substring(lib.indexOf("      keycloak)"), lib.indexOf("      officer-console)"));
+        DevSecrets secrets = DevSecrets.loadOrCreate(Files.createTempDirectory("secrets"));
+        for (String name : placeholders) {
+            boolean generated = hasSecret(secrets, name) && !keycloakLaunch.contains("-u " + name);
+            assertTrue(keycloakLaunch.contains(name + "=") || generated, name + " is not set for Keycloak");
+        }
+    }
+
+    private static boolean hasSecret(DevSecrets secrets, String name) {
+        try {
+            return !secrets.get(name).isEmpty();
+        } catch (IllegalStateException missing) {
+            return false;
+        }
+    }
+}
