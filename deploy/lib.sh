@@ -96,7 +96,7 @@ launch() {
           --db-url="jdbc:h2:file:$STACK/keycloak/keycloakdb;NON_KEYWORDS=VALUE") ;;
       officer-console) cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u QRTRACE_QR_MASTER_KEY
           -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD -u KC_BOOTSTRAP_ADMIN_PASSWORD
-          CONSOLE_PORT="$CONSOLE_PORT" QRTRACE_CONSOLE_VENUE_URL="http://127.0.0.1:$VENUE_PORT"
+          CONSOLE_PORT="$CONSOLE_PORT" QRTRACE_CONSOLE_SECURE_COOKIES=false QRTRACE_CONSOLE_VENUE_URL="http://127.0.0.1:$VENUE_PORT"
           QRTRACE_CONSOLE_CHECKIN_URL="http://127.0.0.1:$CHECKIN_PORT" QRTRACE_CONSOLE_TRACING_URL="http://127.0.0.1:$TRACING_PORT"
           "$JAVA" -Xmx256m -jar "$ROOT/officer-console/target/quarkus-app/quarkus-run.jar") ;;
       *) fail "unknown component $name" ;;

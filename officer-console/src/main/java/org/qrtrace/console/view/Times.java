@@ -34,6 +34,18 @@ public final class Times {
         return d == null ? "" : DATE.format(d);
     }
 
+    /** A text of the bundle whose key is made of a prefix and data ({@code labels.of('fu_', c.status)}); null if none. */
+    @TemplateExtension
+    public static String of(java.util.Map<String, String> labels, String prefix, Object key) {
+        return key == null ? null : labels.get(prefix + key);
+    }
+
+    /** The same with the data first ({@code labels.of(kind, '_title')}). */
+    @TemplateExtension(matchName = "ofSuffix")
+    public static String ofSuffix(java.util.Map<String, String> labels, Object key, String suffix) {
+        return key == null ? null : labels.get(key + suffix);
+    }
+
     /** A window: "14:00–16:30, 03/12/2026", or both dates when it crosses midnight. */
     public static String window(Instant from, Instant to) {
         if (from == null || to == null) {

@@ -187,7 +187,7 @@ public class CasePages {
                 .data("f1", ContactTable.count(contacts, "F1")).data("f2", ContactTable.count(contacts, "F2"))
                 .data("venues", ContactTable.venues(contacts)).data("filter", filter)
                 .data("sort", filter.sort() == null ? "tier" : filter.sort())
-                .data("sorts", ContactTable.SORTS).data("followUps", FOLLOW_UP).data("chain", chain)
+                .data("sorts", ContactTable.SORTS).data("tiers", List.of("F1", "F2")).data("followUps", FOLLOW_UP).data("chain", chain)
                 .data("graphJson", json(graph)).data("timeline", timeline).data("query", query)
                 .data("queryProblem", queryProblem)
                 .data("previewVi", NotificationPreview.render(config.preview(), "vi", contacts))
