@@ -194,7 +194,7 @@ public class CasePages {
                 .data("previewEn", NotificationPreview.render(config.preview(), "en", contacts))
                 .data("errors", errors).data("form", form).data("actionProblem", actionProblem)
                 .data("defaultFrom", Times.input(LocalDate.now(Times.VN).minusDays(14).atStartOfDay(Times.VN).toInstant()))
-                .data("defaultTo", Times.input(now))
+                .data("defaultTo", Times.input(now.plusSeconds(120)))
                 .data("selfPath", "/cases/" + id);
         extra.forEach(t::data);
         for (String k : List.of("notified", "saved", "site", "opened", "formName")) {
