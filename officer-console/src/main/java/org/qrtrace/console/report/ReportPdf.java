@@ -26,7 +26,7 @@ public final class ReportPdf {
 
     private static final float MARGIN = 36;
     private static final float ROW = 15;
-    private static final float[] WIDTHS = {230, 60, 60, 70, 60, 60, 50, 55, 55, 55};
+    private static final float[] WIDTHS = {200, 62, 62, 70, 62, 52, 62, 62, 62, 62};
 
     private ReportPdf() {
     }
@@ -78,14 +78,46 @@ public final class ReportPdf {
         }
     }
 
+    /** The column titles, each wrapped on up to two lines within its column. */
     private static float header(PDPageContentStream cs, PDFont bold, List<String> columns, float y) throws IOException {
+        float size = 8f;
         cs.setNonStrokingColor(0.04f, 0.36f, 0.27f);
-        cs.addRect(MARGIN, y - 5, sum(WIDTHS), ROW + 2);
+        cs.addRect(MARGIN, y - 5 - ROW + 2, sum(WIDTHS), 2 * ROW);
         cs.fill();
         cs.setNonStrokingColor(1f, 1f, 1f);
-        row(cs, bold, columns.toArray(String[]::new), y);
+        float x = MARGIN;
+        for (int c = 0; c < columns.size() && c < WIDTHS.length; c++) {
+            List<String> lines = wrap(bold, size, columns.get(c), WIDTHS[c] - 6);
+            for (int l = 0; l < lines.size() && l < 2; l++) {
+                String line = fit(bold, size, lines.get(l), WIDTHS[c] - 6);
+                float w = bold.getStringWidth(line) / 1000 * size;
+                text(cs, bold, size, c == 0 ? x + 3 : x + WIDTHS[c] - 3 - w, y - l * 10, line);
+            }
+            x += WIDTHS[c];
+        }
         cs.setNonStrokingColor(0f, 0f, 0f);
-        return y - ROW - 4;
+        return y - 2 * ROW - 2;
+    }
+
+    private static List<String> wrap(PDFont font, float size, String s, float width) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (font.getStringWidth(candidate) / 1000 * size <= width || line.isEmpty()) {
+                line = new StringBuilder(candidate);
+            } else {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        if (lines.size() > 2) {
+            lines = new java.util.ArrayList<>(List.of(lines.get(0), String.join(" ", lines.subList(1, lines.size()))));
+        }
+        return lines;
     }
 
     private static void row(PDPageContentStream cs, PDFont font, String[] cells, float y) throws IOException {

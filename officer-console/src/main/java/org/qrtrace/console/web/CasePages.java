@@ -46,6 +46,8 @@ public class CasePages {
     public static final List<String> FOLLOW_UP = List.of("REACHED", "QUARANTINED", "TESTED_NEGATIVE", "TESTED_POSITIVE",
             "UNREACHABLE");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The last exposure query run on a case in this browser (cookie scoped to the case's path): its index visits. */
+    static final String QUERY_COOKIE = "console-query";
 
     @Inject
     PageSupport page;
@@ -148,13 +150,15 @@ public class CasePages {
                              @QueryParam("venue") String venue, @QueryParam("sort") String sort,
                              @QueryParam("query") String queryId, @QueryParam("notified") String notified,
                              @QueryParam("saved") String saved, @QueryParam("site") String site,
-                             @QueryParam("opened") String opened) {
+                             @QueryParam("opened") String opened,
+                             @jakarta.ws.rs.CookieParam(QUERY_COOKIE) String lastQuery) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("notified", parseNotified(notified));
         extra.put("saved", saved != null);
         extra.put("site", site != null);
         extra.put("opened", opened != null);
-        return Response.ok(casePage(caseId(id), new ContactTable.Filter(tier, fstatus, venue, sort), queryId, extra,
+        String shownQuery = queryId != null && !queryId.isBlank() ? queryId : lastQuery == null ? null : "cookie:" + lastQuery;
+        return Response.ok(casePage(caseId(id), new ContactTable.Filter(tier, fstatus, venue, sort), shownQuery, extra,
                 Map.of(), Map.of(), null)).build();
     }
 
@@ -171,12 +175,14 @@ public class CasePages {
         Api.ExposureQuery query = null;
         ServiceProblem queryProblem = null;
         if (queryId != null && !queryId.isBlank()) {
+            boolean fromCookie = queryId.startsWith("cookie:");
             try {
-                query = tracing.getQuery(UUID.fromString(queryId.strip()));
+                query = tracing.getQuery(UUID.fromString(queryId.substring(fromCookie ? 7 : 0).strip()));
             } catch (IllegalArgumentException e) {
-                // an unreadable id in the URL: no query shown
+                // an unreadable id: no query shown
             } catch (ServiceProblem p) {
-                queryProblem = p;
+                // a query remembered by this browser but not readable by this officer is not shown, nor complained of
+                queryProblem = fromCookie ? null : p;
             }
         }
         List<Api.Contact> shown = ContactTable.apply(contacts, filter);
@@ -239,7 +245,10 @@ public class CasePages {
         body.put("depth", d);
         try {
             Api.ExposureQuery q = tracing.runQuery(body);
-            return Response.seeOther(URI.create("/cases/" + caseId + "?query=" + q.queryId() + "#query")).build();
+            return Response.seeOther(URI.create("/cases/" + caseId + "?query=" + q.queryId() + "#query"))
+                    .cookie(new jakarta.ws.rs.core.NewCookie.Builder(QUERY_COOKIE).value(q.queryId().toString())
+                            .path("/cases/" + caseId).httpOnly(true).secure(config.secureCookies())
+                            .sameSite(jakarta.ws.rs.core.NewCookie.SameSite.LAX).build()).build();
         } catch (ServiceProblem p) {
             if (p.status() >= 500 && p.status() != 503) {
                 throw p;
