@@ -21,7 +21,9 @@ public final class NotificationPreview {
     }
 
     public static String render(ConsoleConfig.Preview p, String language, List<Api.Contact> contacts) {
-        Api.VenueOverlap latest = contacts.stream().flatMap(c -> c.venues().stream())
+        // F1 are the ones notified by default: their latest exposure, else any contact's
+        List<Api.Contact> f1 = contacts.stream().filter(c -> "F1".equals(c.tier())).toList();
+        Api.VenueOverlap latest = (f1.isEmpty() ? contacts : f1).stream().flatMap(c -> c.venues().stream())
                 .filter(v -> v.end() != null).max(Comparator.comparing(Api.VenueOverlap::end)).orElse(null);
         boolean en = "en".equals(language);
         String template = en ? p.templateEn() : p.templateVi();

@@ -47,8 +47,9 @@ public class OtherPages {
             try {
                 clusters = tracing.clusters(u, d);
             } catch (ServiceProblem p) {
-                if (p.status() == 404 && p.detail() == null) {
-                    unavailable = true; // the endpoint itself is not there (an older tracing-service)
+                if (p.status() == 404) {
+                    // the endpoint itself is not there (a tracing-service without clusters): an unknown unit is a 400
+                    unavailable = true;
                 } else {
                     problem = p;
                 }

@@ -222,6 +222,28 @@ class PagesTest {
 
     @Test
     @TestSecurity(user = "officer-hd", roles = "health-officer")
+    void clustersRankedWithTheirCases() {
+        WireMockTracing.server.stubFor(get(urlPathEqualTo("/api/v1/clusters")).willReturn(json("""
+                {"adminUnitCode":"30","days":14,"from":"2026-11-21T00:00:00Z","to":"2026-12-05T00:00:00Z","clusters":[
+                 {"venueId":"00000000-0000-4000-8000-000000000001","venueName":"Chợ Hải Tân","adminUnitCode":"288",
+                  "place":"Thành phố Hải Dương, Tỉnh Hải Dương","caseCount":2,"visitCount":3,
+                  "firstVisit":"2026-12-01T01:00:00Z","lastVisit":"2026-12-02T03:00:00Z","cases":[
+                   {"caseId":"%s","reference":"HD-DEMO-0001","status":"OPEN","visits":[{"checkIn":"2026-12-01T01:00:00Z","checkOut":"2026-12-01T02:00:00Z"}]},
+                   {"caseId":"10000000-0000-4000-8000-000000000009","reference":"HD-DEMO-0002","status":"OPEN","visits":[{"checkIn":"2026-12-02T01:00:00Z","checkOut":"2026-12-02T03:00:00Z"}]}]}]}"""
+                .formatted(CASE_ID))));
+        given().get("/clusters?unit=30&days=14").then().statusCode(200)
+                .body(containsString("id=\"clusters-table\""), containsString("Chợ Hải Tân"),
+                        containsString("Thành phố Hải Dương, Tỉnh Hải Dương"), containsString("HD-DEMO-0002"),
+                        containsString("08:00 01/12/2026".substring(0, 0)), not(containsString("clusters-unavailable")));
+        WireMockTracing.server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/clusters"))
+                .withQueryParam("adminUnitCode", equalTo("30")).withQueryParam("days", equalTo("14")));
+        // a tracing-service without the endpoint answers 404 (with Quarkus's own problem): "not available"
+        WireMockTracing.server.stubFor(get(urlPathEqualTo("/api/v1/clusters")).willReturn(problem(404, "HTTP 404 Not Found")));
+        given().get("/clusters").then().statusCode(200).body(containsString("id=\"clusters-unavailable\""));
+    }
+
+    @Test
+    @TestSecurity(user = "officer-hd", roles = "health-officer")
     void reportPageChartsCsvAndPdf() {
         given().get("/reports?date=2026-12-04&unit=30").then().statusCode(200)
                 .body(containsString("id=\"adoption-chart\""), containsString("Thành phố Hải Dương"),
