@@ -9,7 +9,7 @@
     var c = echarts.init(a, null, { renderer: 'canvas' });
     c.setOption({
       animation: false, color: ['#0b7a5c'], tooltip: { trigger: 'axis' },
-      grid: { left: 16, right: 16, top: 28, bottom: 8, containLabel: true },
+      grid: { left: 40, right: 16, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: d.labels || [], axisLabel: { rotate: 40, interval: 0, fontSize: 10, width: 110, overflow: 'truncate' } },
       yAxis: { type: 'value', name: '%' },
       series: [{ type: 'bar', name: a.getAttribute('data-name') || '%', data: (d.values || []).map(Number) }]

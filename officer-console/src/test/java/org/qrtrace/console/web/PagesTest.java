@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -196,6 +197,46 @@ class PagesTest {
                         containsString("data-graph=\"{&quot;nodes&quot;"), containsString("Chợ Hải Tân"),
                         containsString("class=\"bar F1\""), containsString("Đã nhận"),
                         containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"), containsString("/console/case.js"));
+    }
+
+    @Test
+    @TestSecurity(user = "officer-hd", roles = "health-officer")
+    void notifyFollowUpAndExposureSiteAreSentAsTheApiWantsThem() {
+        var wm = WireMockTracing.server;
+        wm.stubFor(post(urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/notifications")).willReturn(json("202",
+                "{\"queued\":1,\"alreadyNotified\":0,\"unreachable\":0,\"outsideJurisdiction\":0}")));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(urlPathMatching("/api/v1/cases/" + CASE_ID + "/contacts/.*"))
+                .willReturn(json("{}")));
+        wm.stubFor(post(urlPathEqualTo("/api/v1/exposure-sites")).willReturn(json("201", "{}")));
+        String token = Csrf.newToken();
+        given().redirects().follow(false).cookie(Csrf.COOKIE, token).formParam("csrf-token", token)
+                .formParam("tier", "F1").formParam("tier", "F2").formParam("language", "en")
+                .post("/cases/" + CASE_ID + "/notify").then().statusCode(303)
+                .header("Location", containsString("notified=1,0,0,0"));
+        wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/notifications"))
+                .withRequestBody(equalToJson("{\"tiers\":[\"F1\",\"F2\"],\"language\":\"en\"}")));
+        given().cookie(Csrf.COOKIE, token).formParam("csrf-token", token).post("/cases/" + CASE_ID + "/notify")
+                .then().statusCode(400).body(containsString("id=\"err-tier\""));
+        given().redirects().follow(false).cookie(Csrf.COOKIE, token).formParam("csrf-token", token)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8") // as a browser sends a utf-8 page's form
+                .formParam("status", "QUARANTINED").formParam("note", "ở nhà")
+                .post("/cases/" + CASE_ID + "/contacts/20000000-0000-4000-8000-000000000001").then().statusCode(303);
+        wm.verify(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
+                urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/contacts/20000000-0000-4000-8000-000000000001"))
+                .withRequestBody(equalToJson("{\"status\":\"QUARANTINED\",\"note\":\"ở nhà\"}")));
+        given().redirects().follow(false).cookie(Csrf.COOKIE, token).formParam("csrf-token", token)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("venueId", "00000000-0000-4000-8000-000000000001").formParam("from", "2026-12-01T08:00")
+                .formParam("to", "2026-12-01T09:30").formParam("advice", "Hãy xét nghiệm nhanh.")
+                .post("/cases/" + CASE_ID + "/exposure-sites").then().statusCode(303).header("Location", containsString("site=1"));
+        wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/exposure-sites")).withRequestBody(equalToJson(
+                "{\"caseId\":\"" + CASE_ID + "\",\"venueId\":\"00000000-0000-4000-8000-000000000001\","
+                        + "\"from\":\"2026-12-01T01:00:00Z\",\"to\":\"2026-12-01T02:30:00Z\",\"advice\":\"Hãy xét nghiệm nhanh.\"}")));
+        // a window the wrong way round is refused here
+        given().cookie(Csrf.COOKIE, token).formParam("csrf-token", token)
+                .formParam("venueId", "00000000-0000-4000-8000-000000000001").formParam("from", "2026-12-01T10:00")
+                .formParam("to", "2026-12-01T09:30").post("/cases/" + CASE_ID + "/exposure-sites")
+                .then().statusCode(400).body(containsString("id=\"err-siteTo\""));
     }
 
     @Test
