@@ -107,6 +107,7 @@ class AuthorizationMatrixIT {
                         + "\"0912000779\",\"confirmedAt\":\"" + now + "\",\"adminUnitCode\":\"288\"}",
                         List.of(U, D, D, D, D, A, D, D)),
                 new Row("GET", t + "/api/v1/cases?adminUnitCode=30", null, List.of(U, D, D, D, D, A, D, D)),
+                new Row("GET", t + "/api/v1/clusters?adminUnitCode=30", null, List.of(U, D, D, D, D, A, D, D)),
                 new Row("GET", t + "/api/v1/cases/" + caseId, null, List.of(U, D, D, D, D, A, D, D)),
                 new Row("GET", t + "/api/v1/cases/" + caseId + "/chain", null, List.of(U, D, D, D, D, A, D, D)),
                 new Row("GET", t + "/api/v1/cases/" + caseId + "/contacts", null, List.of(U, D, D, D, D, A, D, D)),

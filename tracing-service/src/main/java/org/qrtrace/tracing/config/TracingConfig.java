@@ -279,9 +279,13 @@ public interface TracingConfig {
         @WithDefault("1s")
         String relayEvery();
 
-        /** Events relayed per run at most (one transaction holding their rows). */
+        /** Events relayed per transaction at most (one transaction holding their rows). */
         @WithDefault("500")
         int batchSize();
+
+        /** Batches one run sends back to back while they come back full (a burst of notifications drains sooner). */
+        @WithDefault("10")
+        int maxBatchesPerRun();
 
         /** Wait after the first failed run (Kafka unreachable); doubled after each further failure. */
         @WithDefault("PT1S")

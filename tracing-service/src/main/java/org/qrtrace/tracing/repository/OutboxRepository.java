@@ -1,5 +1,6 @@
 package org.qrtrace.tracing.repository;
 
+import org.qrtrace.common.kafka.OutboxRelayLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.qrtrace.common.kafka.OutboxBatch;
 import org.qrtrace.events.EventCodec;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * that makes the change, claimed and marked by the relay.
  */
 @ApplicationScoped
-public class OutboxRepository {
+public class OutboxRepository implements OutboxRelayLoop.Store {
 
     /** Longest {@code last_error} kept. */
     private static final int MAX_ERROR_LENGTH = 500;
@@ -45,6 +46,7 @@ public class OutboxRepository {
      * ({@code FOR NO KEY UPDATE SKIP LOCKED}: a second instance relays other rows instead of waiting or sending the
      * same ones).
      */
+    @Override
     public List<PendingEvent> lockUnsent(int limit) {
         return jdbc.query("claim unsent events", "SELECT id, event_id, topic, record_key, event_type, payload "
                         + "FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ? FOR NO KEY UPDATE SKIP LOCKED",
@@ -52,6 +54,7 @@ public class OutboxRepository {
                         rs.getString("record_key"), rs.getString("event_type"), rs.getBytes("payload")), limit);
     }
 
+    @Override
     public void markSent(List<Long> ids, Instant sentAt) {
         if (!ids.isEmpty()) {
             jdbc.update("mark events sent", "UPDATE outbox_event SET sent_at = ?, attempts = attempts + 1, "
@@ -59,6 +62,7 @@ public class OutboxRepository {
         }
     }
 
+    @Override
     public void markFailed(List<Long> ids, String error) {
         if (!ids.isEmpty()) {
             String kept = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
@@ -68,6 +72,7 @@ public class OutboxRepository {
     }
 
     /** Events not yet acknowledged by Kafka (a gauge for operators). */
+    @Override
     public long countUnsent() {
         return jdbc.first("count unsent events", "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL",
                 rs -> rs.getLong(1)).orElse(0L);

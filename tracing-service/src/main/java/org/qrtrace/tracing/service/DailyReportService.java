@@ -57,6 +57,7 @@ public class DailyReportService {
     private final Clock clock;
     private final AdminUnitRegistry registry = AdminUnitRegistry.bundled();
     private final Map<String, ReportStructure> structures = new ConcurrentHashMap<>();
+    private final Map<String, String> levelsByEdition = new ConcurrentHashMap<>();
 
     DailyReportService(ReportRepository reports, PopulationRepository populations, AccessPolicy access,
                        TracingConfig config, Clock clock) {
@@ -158,11 +159,12 @@ public class DailyReportService {
         return f == null || f.asList().stream().allMatch(n -> n == 0);
     }
 
-    /** "commune, district, province" for a three-level edition. */
+    /** "commune, district, province" for a three-level edition (read once per edition: it walks every unit). */
     private String levels(String edition) {
-        return registry.tree(edition).all().stream().map(u -> u.level()).distinct()
-                .sorted(java.util.Comparator.reverseOrder()).map(l -> l.name().toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.joining(", "));
+        return levelsByEdition.computeIfAbsent(edition, e -> registry.tree(e).all().stream().map(u -> u.level())
+                .distinct().sorted(java.util.Comparator.reverseOrder())
+                .map(l -> l.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private ReportStructure structureOf(EditionUnit unit) {

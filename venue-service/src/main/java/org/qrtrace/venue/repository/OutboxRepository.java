@@ -1,5 +1,6 @@
 package org.qrtrace.venue.repository;
 
+import org.qrtrace.common.kafka.OutboxRelayLoop;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -14,7 +15,7 @@ import java.util.UUID;
 
 /** The transactional outbox ({@link OutboxEventRow}): events appended with the change that caused them, relayed later. */
 @ApplicationScoped
-public class OutboxRepository {
+public class OutboxRepository implements OutboxRelayLoop.Store {
 
     /** Longest {@code last_error} kept. */
     private static final int MAX_ERROR_LENGTH = 500;
@@ -46,6 +47,7 @@ public class OutboxRepository {
      * ({@code FOR NO KEY UPDATE SKIP LOCKED}: a second instance relays other rows instead of waiting or sending the same
      * ones).
      */
+    @Override
     public List<PendingEvent> lockUnsent(int limit) {
         return failures.call("claim unsent events", () -> OutboxEventRow.<OutboxEventRow>find("sentAt is null",
                         Sort.by("position"))
@@ -56,6 +58,7 @@ public class OutboxRepository {
                 .toList());
     }
 
+    @Override
     public void markSent(List<Long> ids, Instant sentAt) {
         if (ids.isEmpty()) {
             return;
@@ -64,6 +67,7 @@ public class OutboxRepository {
                 "sentAt = ?1, attempts = attempts + 1, lastError = null where position in ?2", sentAt, ids));
     }
 
+    @Override
     public void markFailed(List<Long> ids, String error) {
         if (ids.isEmpty()) {
             return;
@@ -75,6 +79,7 @@ public class OutboxRepository {
 
     /** Events not yet acknowledged by Kafka (a gauge for operators, read outside any request). */
     @Transactional
+    @Override
     public long countUnsent() {
         return failures.call("count unsent events", () -> OutboxEventRow.count("sentAt is null"));
     }
