@@ -186,8 +186,21 @@ class OfficerConsoleIT {
             b.open(t.consoleUrl() + "/cases?lang=vi");
             b.screenshots("cases");
 
-            // Clusters and the daily report with its charts drawn.
-            b.open(t.consoleUrl() + "/clusters");
+            // The first F1 tests positive: a second case, opened from the console linked to the first. The market where
+            // both were is now a cluster.
+            b.open(t.consoleUrl() + "/cases");
+            String second = reference + "-2";
+            fill(b, "caseReference", second);
+            fill(b, "phone", outbreak.f1Phone());
+            fill(b, "adminUnitCode", "288");
+            fill(b, "linkedFromCaseId", caseId);
+            b.clickAndWait(By.id("open-case"));
+            assertEquals(second, b.driver().findElement(By.id("case-reference")).getText());
+            b.open(t.consoleUrl() + "/clusters?days=7");
+            if (b.driver().findElements(By.id("clusters-unavailable")).isEmpty()) {
+                String clusters = b.driver().findElement(By.id("clusters-table")).getText();
+                assertTrue(clusters.contains(outbreak.market()) && clusters.contains(reference) && clusters.contains(second), clusters);
+            }
             b.screenshots("clusters");
             b.open(t.consoleUrl() + "/reports");
             b.waitUntil(d -> !d.findElements(By.cssSelector("#adoption-chart canvas")).isEmpty()
@@ -252,7 +265,7 @@ class OfficerConsoleIT {
      * A small outbreak in Thành phố Hải Dương (288), checked in through the public APIs: the index person and two F1
      * at a market; the first F1 then at a café (gate device) where an F2 is; someone unrelated at an office.
      */
-    record Outbreak(String indexPhone, int f1, int f2) {
+    record Outbreak(String indexPhone, String f1Phone, String market, int f1, int f2) {
 
         static Outbreak create(Target t) {
             String admin = t.devToken("admin", null, null);
@@ -277,7 +290,7 @@ class OfficerConsoleIT {
                     .post(t.checkinUrl() + "/api/v1/gate/batches").then().statusCode(200);
             checkIn(t, cafe, f2, "Phạm Thị Dung");
             checkIn(t, office, phone(), "Hoàng Văn Em");
-            return new Outbreak(index, 2, 1);
+            return new Outbreak(index, f1a, market.getString("name"), 2, 1);
         }
 
         static String suffix() {

@@ -270,7 +270,7 @@ class PagesTest {
                   "place":"Thành phố Hải Dương, Tỉnh Hải Dương","caseCount":2,"visitCount":3,
                   "firstVisit":"2026-12-01T01:00:00Z","lastVisit":"2026-12-02T03:00:00Z","cases":[
                    {"caseId":"%s","reference":"HD-DEMO-0001","status":"OPEN","visits":[{"checkIn":"2026-12-01T01:00:00Z","checkOut":"2026-12-01T02:00:00Z"}]},
-                   {"caseId":"10000000-0000-4000-8000-000000000009","reference":"HD-DEMO-0002","status":"OPEN","visits":[{"checkIn":"2026-12-02T01:00:00Z","checkOut":"2026-12-02T03:00:00Z"}]}]}]}"""
+                   {"caseId":"10000000-0000-4000-8000-000000000009","reference":"HD-DEMO-0002","status":"OPEN","visits":[{"checkIn":"2026-12-02T01:00:00Z","checkOut":null}]}]}]}"""
                 .formatted(CASE_ID))));
         given().get("/clusters?unit=30&days=14").then().statusCode(200)
                 .body(containsString("id=\"clusters-table\""), containsString("Chợ Hải Tân"),
