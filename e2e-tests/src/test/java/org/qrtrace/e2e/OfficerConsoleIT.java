@@ -105,6 +105,16 @@ class OfficerConsoleIT {
             assertEquals("officer-hd", b.driver().findElement(By.id("signed-in-user")).getText());
             assertTrue(b.driver().findElement(By.id("signed-in-jurisdiction")).getText().endsWith("30"));
             assertEquals("vi", b.driver().findElement(By.tagName("html")).getAttribute("lang"));
+            // The session cookie(s) (quarkus-oidc's q_session, chunked when the tokens are large): HttpOnly, SameSite=Lax
+            // (not Secure: the local stack is plain http); the CSRF cookie HttpOnly and SameSite=Strict.
+            var sessionCookies = b.driver().manage().getCookies().stream().filter(c -> c.getName().startsWith("q_session")).toList();
+            assertFalse(sessionCookies.isEmpty(), "no session cookie: " + b.driver().manage().getCookies());
+            for (var c : sessionCookies) {
+                assertTrue(c.isHttpOnly(), c.toString());
+                assertEquals("Lax", c.getSameSite(), c.toString());
+            }
+            var csrf = b.driver().manage().getCookieNamed("console-csrf");
+            assertTrue(csrf.isHttpOnly() && "Strict".equals(csrf.getSameSite()), csrf.toString());
 
             // Open the case from the index person's phone, on the cases page's form; a bad phone first.
             fill(b, "caseReference", reference);

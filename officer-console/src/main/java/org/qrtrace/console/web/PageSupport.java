@@ -149,7 +149,12 @@ public class PageSupport {
 
     /** The same page in the other language: the current path and query with {@code lang} replaced. */
     public String otherLangHref() {
-        StringBuilder sb = new StringBuilder(routing.request().path()).append('?');
+        String path = routing.request().path();
+        if (routing.request().method() != io.vertx.core.http.HttpMethod.GET) {
+            // a page rendered by a form post (its errors): the switch goes to the page the form was on
+            path = path.replaceFirst("^(/cases/[0-9a-fA-F-]{36})/.*$", "$1");
+        }
+        StringBuilder sb = new StringBuilder(path).append('?');
         routing.queryParams().forEach((k, v) -> {
             if (!"lang".equals(k)) {
                 sb.append(encode(k)).append('=').append(encode(v)).append('&');
