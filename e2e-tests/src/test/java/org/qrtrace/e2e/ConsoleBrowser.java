@@ -105,14 +105,16 @@ final class ConsoleBrowser implements AutoCloseable {
     void screenshots(String name, String anchorId) throws IOException {
         for (Map.Entry<String, Dimension> size : Map.of("laptop", LAPTOP, "tablet", TABLET).entrySet()) {
             resize(size.getValue());
-            js("window.dispatchEvent(new Event('resize'))");
+            js("window.dispatchEvent(new Event('resize'));"
+                    + "if (window.echarts) { document.querySelectorAll('[_echarts_instance_]').forEach(function (e) {"
+                    + " var c = echarts.getInstanceByDom(e); if (c) { c.resize(); } }); }");
             if (anchorId != null) {
                 js("var e = document.getElementById(arguments[0]); if (e) { e.scrollIntoView(true); }", anchorId);
             } else {
                 js("window.scrollTo(0, 0)");
             }
             try {
-                Thread.sleep(300);
+                Thread.sleep(600);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
