@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Clusters: venues of a unit where two or more confirmed cases' own visits checked in within the last days, ranked,
  * scoped by jurisdiction across the 2025 reorganisation. The main data lives in Huế (46), and a case of Đà Nẵng (48),
  * provinces no other test writes venues to, so their lists can be asserted whole; the reorganisation's venue is in old
- * Hải Dương (30, now in 31), asserted by its id. Visits lie on whole UTC days back from today at fixed hours, each at
+ * Quảng Trị (45, now in new Quảng Trị 44), where no other test writes either (DailyReportTest counts 30 and 31 whole),
+ * asserted by its id. Visits lie on whole UTC days back from today at fixed hours, each at
  * least half a day away from the window edges it is asserted against, so the verdicts hold at any hour.
  */
 @QuarkusTest
@@ -47,15 +48,15 @@ class ClusterTest {
 
     static final String OFFICER_46 = TestTokens.healthOfficer("46");
     static final String OFFICER_48 = TestTokens.healthOfficer("48");
-    static final String OFFICER_31 = TestTokens.healthOfficer("31");
-    static final String OFFICER_30 = TestTokens.healthOfficer("30");   // a token from before the reorganisation
+    static final String OFFICER_44 = TestTokens.healthOfficer("44");
+    static final String OFFICER_45 = TestTokens.healthOfficer("45");   // a token from before the reorganisation
 
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static final UUID A = UUID.randomUUID();   // 19753 Phường Phú Xuân: three cases
     static final UUID B = UUID.randomUUID();   // 19774 Phường Kim Long: two cases, the latest visits
     static final UUID C = UUID.randomUUID();   // 19753: one case and someone who is not a case
     static final UUID D = UUID.randomUUID();   // 19774: two cases 16 days back only
-    static final UUID X = UUID.randomUUID();   // old 10510 Phường Bình Hàn (Hải Dương), registered in June 2025
+    static final UUID X = UUID.randomUUID();   // old 19330 Phường Đông Giang (Quảng Trị 45), registered in June 2025
     static final String P1 = Events.randomPseudonym(), P2 = Events.randomPseudonym(), P3 = Events.randomPseudonym();
     static final String P4 = Events.randomPseudonym(), P5 = Events.randomPseudonym(), P6 = Events.randomPseudonym();
     static final String NOT_A_CASE = Events.randomPseudonym();
@@ -87,7 +88,7 @@ class ClusterTest {
                     events.venue(B, "Cà phê Kim Long", "19774", registered),
                     events.venue(C, "Nhà sách Phú Xuân", "19753", registered),
                     events.venue(D, "Nhà thuốc Kim Long", "19774", registered),
-                    events.venue(X, "Quán Bình Hàn", "10510", Instant.parse("2025-06-15T01:00:00Z")));
+                    events.venue(X, "Quán Đông Giang", "19330", Instant.parse("2025-06-15T01:00:00Z")));
             events.send(
                     visit(A, P2, at(5, 12, 0), at(5, 13, 0)),
                     visit(A, P1, at(2, 9, 0), at(2, 10, 0)),
@@ -118,8 +119,8 @@ class ClusterTest {
         open(OFFICER_46, P2, "19774");
         open(OFFICER_48, P3, "48");   // a case of Đà Nẵng who was at a venue of Huế: counts there
         open(OFFICER_46, P4, "46");
-        open(OFFICER_31, P5, "31");
-        open(OFFICER_31, P6, "31");
+        open(OFFICER_44, P5, "44");
+        open(OFFICER_44, P6, "44");
         produced = true;
     }
 
@@ -258,21 +259,21 @@ class ClusterTest {
 
     @Test
     void aVenueRegisteredUnderOldCodesIsSeenByTheOfficerOfTheNewProvince() {
-        JsonPath json = clusters(OFFICER_31, "");
-        assertEquals("31", json.getString("adminUnitCode"));
+        JsonPath json = clusters(OFFICER_44, "");
+        assertEquals("44", json.getString("adminUnitCode"));
         Map<String, Object> x = cluster(json, X);
-        assertNotNull(x, "old 10510, registered in June 2025, lies in new 31: " + venues(json));
-        assertEquals("10510", x.get("adminUnitCode"), "the code as the venue was given it");
-        assertEquals("Phường Bình Hàn, Thành phố Hải Dương, Tỉnh Hải Dương (nay: Phường Thành Đông, Thành phố Hải Phòng)",
+        assertNotNull(x, "old 19330, registered in June 2025, lies in new 44: " + venues(json));
+        assertEquals("19330", x.get("adminUnitCode"), "the code as the venue was given it");
+        assertEquals("Phường Đông Giang, Thành phố Đông Hà, Tỉnh Quảng Trị (nay: Phường Đông Hà, Tỉnh Quảng Trị)",
                 x.get("place"));
         assertEquals(2, x.get("caseCount"));
         assertEquals(List.of(caseVisits(P6, at(3, 9, 0), at(3, 10, 0)), caseVisits(P5, at(2, 9, 0), at(2, 10, 0))),
                 casesOf(x));
-        assertNotNull(cluster(clusters(OFFICER_31, "?adminUnitCode=30"), X), "31's officer asking for old 30");
-        assertNotNull(cluster(clusters(OFFICER_31, "?adminUnitCode=10507"), X), "old 10510 went wholly into new 10507");
-        assertNotNull(cluster(clusters(OFFICER_30, ""), X), "a token still saying 30 keeps seeing Hải Dương's venues");
-        assertNull(cluster(clusters(OFFICER_31, "?adminUnitCode=10525"), X), "another commune of 31");
-        assertFalse(venues(clusters(OFFICER_31, "?days=60")).contains(A.toString()), "nothing of Huế");
+        assertNotNull(cluster(clusters(OFFICER_44, "?adminUnitCode=45"), X), "44's officer asking for old 45");
+        assertNotNull(cluster(clusters(OFFICER_44, "?adminUnitCode=19333"), X), "old 19330 went wholly into new 19333");
+        assertNotNull(cluster(clusters(OFFICER_45, ""), X), "a token still saying 45 keeps seeing old Quảng Trị's venues");
+        assertNull(cluster(clusters(OFFICER_44, "?adminUnitCode=19351"), X), "another commune of 44");
+        assertFalse(venues(clusters(OFFICER_44, "?days=60")).contains(A.toString()), "nothing of Huế");
     }
 
     @Test
