@@ -94,6 +94,8 @@ public final class DemoOutbreak {
                 + (statuses.containsKey("QUEUED") ? "  (still QUEUED: outside the sending hours or the SMSC is down; "
                 + "they go when it opens)" : ""));
         System.out.println();
+        System.out.println("In the console:    " + System.getenv().getOrDefault("CONSOLE_URL", "http://127.0.0.1:8084")
+                + "/cases/" + caseId + "   (sign in as officer-hd, password demo-officer-hd: DEVELOPMENT ONLY)");
         System.out.println("The case:          curl -s -H \"Authorization: Bearer $TOKEN\" " + tracingUrl + "/api/v1/cases/" + caseId);
         System.out.println("Its contacts:      curl -s -H \"Authorization: Bearer $TOKEN\" " + tracingUrl + "/api/v1/cases/" + caseId + "/contacts");
         System.out.println("  (TOKEN: the health-officer token in target/local-stack/dev-tokens.json)");
