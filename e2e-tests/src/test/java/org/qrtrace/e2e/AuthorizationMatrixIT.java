@@ -111,6 +111,8 @@ class AuthorizationMatrixIT {
                 new Row("GET", t + "/api/v1/cases/" + caseId, null, List.of(U, D, D, D, D, A, D, D)),
                 new Row("GET", t + "/api/v1/cases/" + caseId + "/chain", null, List.of(U, D, D, D, D, A, D, D)),
                 new Row("GET", t + "/api/v1/cases/" + caseId + "/contacts", null, List.of(U, D, D, D, D, A, D, D)),
+                new Row("GET", t + "/api/v1/cases/" + caseId + "/notifications/preview", null,
+                        List.of(U, D, D, D, D, A, D, D)),
                 new Row("POST", t + "/api/v1/cases/" + caseId + "/notifications", "{\"tiers\":[\"F1\"]}",
                         List.of(U, D, D, D, D, A, D, D)),
                 new Row("POST", t + "/api/v1/exposure-sites", "{\"caseId\":\"" + caseId + "\",\"venueId\":\"" + venueId

@@ -155,7 +155,7 @@ class OfficerConsoleIT {
             b.screenshots("case-timeline", "timeline");
 
             // Notify F1, in Vietnamese: statuses appear and go to DELIVERED (the local SMSC answers).
-            assertTrue(b.driver().findElement(By.id("preview-vi")).getText().contains("[Bộ Y tế]"));
+            assertTrue(b.driver().findElement(By.id("preview-vi")).getText().contains("[Bộ Y tế] Bạn đã ở "), "tracing-service's rendering of an F1's message");
             b.screenshots("case-notify", "notify");
             b.clickAndWait(By.id("notify-submit"));
             String result = b.driver().findElement(By.id("notify-result")).getText();

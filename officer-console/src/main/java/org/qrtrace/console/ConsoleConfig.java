@@ -30,20 +30,4 @@ public interface ConsoleConfig {
     /** Days of the daily report's trend (one report call per day). */
     @WithDefault("14")
     int trendDays();
-
-    /** The SMS texts tracing-service sends (its defaults), for the notify preview only. */
-    Preview preview();
-
-    interface Preview {
-        String templateVi();
-
-        String templateEn();
-
-        String adviceVi();
-
-        String adviceEn();
-
-        @WithDefault("1900 9095")
-        String hotline();
-    }
 }

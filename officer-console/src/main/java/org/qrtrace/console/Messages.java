@@ -201,6 +201,8 @@ public interface Messages {
 
     String notify_preview();
 
+    String notify_preview_none();
+
     String notify_hint();
 
     String notify_submit();

@@ -60,6 +60,11 @@ public final class Api {
     public record NotificationResult(int queued, int alreadyNotified, int unreachable, int outsideJurisdiction) {
     }
 
+    /** tracing-service's rendering of what a notify would send (its own templates): one example text, or none. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NotificationPreview(String language, List<String> tiers, int contacts, String example, Integer parts) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ExposureQuery(UUID queryId, String caseReference, Instant createdAt, QueryParameters parameters,
                                 List<IndexVisit> indexVisits, List<QueryContact> contacts, Omitted omitted) {

@@ -57,6 +57,11 @@ public interface TracingApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Api.Contact followUp(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId, Map<String, Object> body);
 
+    @GET
+    @Path("/cases/{id}/notifications/preview")
+    Api.NotificationPreview notificationPreview(@PathParam("id") UUID id, @QueryParam("tiers") List<String> tiers,
+                                                @QueryParam("language") String language);
+
     @POST
     @Path("/cases/{id}/notifications")
     @Consumes(MediaType.APPLICATION_JSON)

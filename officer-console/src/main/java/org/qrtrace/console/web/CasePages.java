@@ -23,7 +23,6 @@ import org.qrtrace.console.api.TracingApi;
 import org.qrtrace.console.view.CaseGraph;
 import org.qrtrace.console.view.ContactTable;
 import org.qrtrace.console.view.Forms;
-import org.qrtrace.console.view.NotificationPreview;
 import org.qrtrace.console.view.Timeline;
 import org.qrtrace.console.view.Times;
 
@@ -162,6 +161,18 @@ public class CasePages {
                 Map.of(), Map.of(), null)).build();
     }
 
+    /**
+     * The text a contact would get, as tracing-service renders it with the templates it sends with (an F1 when there
+     * is one); null when there is no contact to message or the preview cannot be had (the page says so).
+     */
+    private String preview(UUID id, String language) {
+        try {
+            return tracing.notificationPreview(id, List.of("F1", "F2"), language).example();
+        } catch (ServiceProblem p) {
+            return null;
+        }
+    }
+
     private TemplateInstance casePage(UUID id, ContactTable.Filter filter, String queryId, Map<String, Object> extra,
                                       Map<String, String> errors, Map<String, String> form, ServiceProblem actionProblem) {
         Api.Case theCase = tracing.getCase(id);
@@ -196,8 +207,7 @@ public class CasePages {
                 .data("sorts", ContactTable.SORTS).data("tiers", List.of("F1", "F2")).data("followUps", FOLLOW_UP).data("chain", chain)
                 .data("graphJson", json(graph)).data("timeline", timeline).data("query", query)
                 .data("queryProblem", queryProblem)
-                .data("previewVi", NotificationPreview.render(config.preview(), "vi", contacts))
-                .data("previewEn", NotificationPreview.render(config.preview(), "en", contacts))
+                .data("previewVi", preview(id, "vi")).data("previewEn", preview(id, "en"))
                 .data("errors", errors).data("form", form).data("actionProblem", actionProblem)
                 .data("defaultFrom", Times.input(LocalDate.now(Times.VN).minusDays(14).atStartOfDay(Times.VN).toInstant()))
                 .data("defaultTo", Times.input(now.plusSeconds(120)))

@@ -71,6 +71,13 @@ class PagesTest {
         wm.stubFor(get(urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/chain")).willReturn(json(
                 "{\"id\":\"" + CASE_ID + "\",\"caseReference\":\"HD-DEMO-0001\",\"children\":[]}")));
         wm.stubFor(get(urlPathEqualTo("/api/v1/reports/daily")).willReturn(json(REPORT)));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/notifications/preview"))
+                .withQueryParam("language", com.github.tomakehurst.wiremock.client.WireMock.equalTo("vi"))
+                .willReturn(json("{\"language\":\"vi\",\"tiers\":[\"F1\",\"F2\"],\"contacts\":1,\"example\":"
+                        + "\"[Bộ Y tế] Bạn đã ở Chợ Hải Tân từ 01/12 09:00 đến 01/12 10:00\",\"parts\":2}")));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/notifications/preview"))
+                .withQueryParam("language", com.github.tomakehurst.wiremock.client.WireMock.equalTo("en"))
+                .willReturn(json("{\"language\":\"en\",\"tiers\":[\"F1\",\"F2\"],\"contacts\":0,\"example\":null}")));
         wm.stubFor(get(urlPathEqualTo("/api/v1/reports/daily")).withHeader("Accept", equalTo("text/csv"))
                 .willReturn(aResponse().withHeader("Content-Type", "text/csv").withBody("\uFEFFadminUnitCode,name\n30,Tỉnh Hải Dương\n")));
         wm.stubFor(post(urlPathEqualTo("/api/v1/cases")).willReturn(json("201", CASE)));
@@ -194,7 +201,13 @@ class PagesTest {
                 .body(containsString("id=\"count-f1\">1<"), containsString("id=\"count-f2\">1<"),
                         containsString("data-graph=\"{&quot;nodes&quot;"), containsString("Chợ Hải Tân"),
                         containsString("class=\"bar F1\""), containsString("Đã nhận"),
-                        containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"), containsString("/console/case.js"));
+                        containsString("/webjars/echarts/5.3.1/dist/echarts.min.js"), containsString("/console/case.js"),
+                        // the notify preview is tracing-service's own rendering, asked with the tiers and each language
+                        containsString("[Bộ Y tế] Bạn đã ở Chợ Hải Tân từ 01/12 09:00 đến 01/12 10:00"),
+                        containsString("Không có người tiếp xúc nào trong địa bàn để nhắn tin."));
+        WireMockTracing.server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/notifications/preview"))
+                .withQueryParam("tiers", com.github.tomakehurst.wiremock.client.WireMock.equalTo("F1")));
     }
 
     @Test

@@ -4,9 +4,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,10 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.common.security.Roles;
+import org.qrtrace.tracing.service.NotificationPreview;
 import org.qrtrace.tracing.service.NotificationRequest;
 import org.qrtrace.tracing.service.NotificationResult;
 import org.qrtrace.tracing.service.NotificationService;
 
+import java.util.List;
 import java.util.UUID;
 
 /** SMS to a case's contacts, queued for the SMPP sender (docs/architecture.md, "Notifications"). */
@@ -50,5 +54,20 @@ public class CaseNotificationResource {
     public Response notifyContacts(@PathParam("id") UUID caseId,
                                    @Valid @NotNull(message = "a JSON body is required") NotificationRequest request) {
         return Response.accepted(service.notify(caseId, request)).build();
+    }
+
+    @GET
+    @Path("/preview")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "previewCaseNotification", summary = "What a notify request would send",
+            description = "For the tiers given (F1 by default) and the language (vi by default, or en): how many "
+                    + "contacts are inside the officer's jurisdiction, and the exact text one of them would get, "
+                    + "rendered with the sender's templates; sends nothing, names no one. Roles: health-officer whose "
+                    + "jurisdiction covers the case's unit.")
+    @APIResponse(responseCode = "200", description = "the preview",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationPreview.class)))
+    public NotificationPreview preview(@PathParam("id") UUID caseId, @QueryParam("tiers") List<String> tiers,
+                                       @QueryParam("language") String language) {
+        return service.preview(caseId, tiers, language);
     }
 }

@@ -40,10 +40,12 @@ public class NotificationService {
     private final AuditLog audit;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final NotificationTexts texts;
 
     NotificationService(CaseAccess caseAccess, CaseContactRepository contacts, NotificationRepository notifications,
                         ExposureRenderer renderer, ContactOpener opener, AccessPolicy access, AuditLog audit,
-                        ObjectMapper mapper, Clock clock) {
+                        ObjectMapper mapper, Clock clock, NotificationTexts texts) {
+        this.texts = texts;
         this.caseAccess = caseAccess;
         this.contacts = contacts;
         this.notifications = notifications;
@@ -91,6 +93,30 @@ public class NotificationService {
         parameters.put("outsideJurisdiction", outside);
         audit.append(AuditLog.Action.CASE_CONTACTS_NOTIFY, c.row().caseReference(), parameters, queued);
         return result;
+    }
+
+    /**
+     * What {@link #notify} would send to the contacts of {@code tierNames} (default F1) in {@code language}: how many
+     * are inside the officer's jurisdiction and the text one of them would get, rendered by the sender's own templates
+     * (so the console's preview is the message, not a copy of its template). Reads only what the case's page shows.
+     */
+    public NotificationPreview preview(UUID caseId, List<String> tierNames, String languageName) {
+        CaseAccess.Readable c = caseAccess.readable(caseId);
+        List<String> names = tierNames == null || tierNames.isEmpty() ? List.of(Tier.F1.name()) : tierNames;
+        Set<Tier> tiers = tiers(names);
+        String language = language(languageName);
+        List<ContactRow> rows = contacts.list(caseId).stream().filter(r -> tiers.contains(Tier.valueOf(r.tier())))
+                .sorted(Comparator.comparing((ContactRow r) -> Tier.valueOf(r.tier()))).toList();
+        CaseContactScope scope = CaseContactScope.of(rows, mapper, renderer, c.jurisdiction());
+        List<ContactRow> inside = rows.stream().filter(scope::inside).toList();
+        if (inside.isEmpty()) {
+            return new NotificationPreview(language, tiers.stream().map(Enum::name).toList(), 0, null, null);
+        }
+        StoredExposure.StoredOverlap latest = scope.overlapsOf(inside.get(0)).stream()
+                .max(Comparator.comparing(StoredExposure.StoredOverlap::end)).orElseThrow();
+        return new NotificationPreview(language, tiers.stream().map(Enum::name).toList(), inside.size(),
+                texts.textOf(language, latest.venueId(), latest.start(), latest.end()),
+                texts.partsOf(language, latest.venueId(), latest.start(), latest.end()));
     }
 
     private static Set<Tier> tiers(List<String> values) {

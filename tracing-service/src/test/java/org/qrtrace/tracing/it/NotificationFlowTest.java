@@ -22,6 +22,7 @@ import org.qrtrace.deploy.infra.SmscServer;
 import org.qrtrace.testing.RealInfraTestResource;
 import org.qrtrace.testing.TestTokens;
 import org.qrtrace.tracing.messaging.SmppGateway;
+import org.qrtrace.tracing.domain.Ucs2Segments;
 import org.qrtrace.tracing.service.NotificationTexts;
 
 import java.io.IOException;
@@ -46,6 +47,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -284,6 +286,42 @@ class NotificationFlowTest {
         assertEquals(2, rows.stream().filter(r -> "CASE_CONTACTS_NOTIFY".equals(r.get("action"))
                 && String.valueOf(r.get("parameters")).contains(caseId)).count(), "each call audited");
         assertTrue(rows.stream().noneMatch(r -> String.valueOf(r).contains("911000001")), "no phone in the audit log");
+    }
+
+    static JsonPath preview(String token, String caseId, String query, int status) {
+        return given().auth().oauth2(token).when().get("/api/v1/cases/" + caseId + "/notifications/preview" + query)
+                .then().statusCode(status).extract().jsonPath();
+    }
+
+    /** The console shows this before an officer sends: the sender's own text, rendered, sending nothing. */
+    @Test
+    @Order(1)
+    void aPreviewIsTheTextTheSenderWouldSendAndSendsNothing() {
+        String caseId = caseWithContacts();
+        JsonPath vi = preview(OFFICER_849, caseId, "", 200);
+        assertEquals("vi", vi.getString("language"));
+        assertEquals(List.of("F1"), vi.getList("tiers"));
+        assertEquals(3, vi.getInt("contacts"), "C1, C2 and unreachable C3 inside district 849; C4 outside");
+        String text = vi.getString("example");
+        assertTrue(text.startsWith("[Bộ Y tế] Bạn đã ở Chợ Trà Cú từ "), text);
+        assertTrue(text.contains("Đường dây nóng: 1900 9095"), text);
+        assertEquals(Ucs2Segments.split(text, 0).size(), vi.getInt("parts"));
+        assertTrue(vi.getInt("parts") >= 2, "a long Vietnamese text goes in concatenated parts");
+        for (String personal : List.of(C1, C2, C3, PHONE_1, PHONE_2, "911000001")) {
+            assertFalse(vi.prettify().contains(personal), "no phone or pseudonym in the preview");
+        }
+        JsonPath en = preview(OFFICER_849, caseId, "?language=en&tiers=F1&tiers=F2", 200);
+        assertEquals(List.of("F1", "F2"), en.getList("tiers"));
+        assertTrue(en.getString("example").startsWith("[Ministry of Health] You were at Chợ Trà Cú from "),
+                en.getString("example"));
+        assertEquals(4, preview(OFFICER_84, caseId, "", 200).getInt("contacts"), "the province covers C4's venue");
+        JsonPath none = preview(OFFICER_849, caseId, "?tiers=F2", 200);
+        assertEquals(0, none.getInt("contacts"));
+        assertNull(none.get("example"));
+        assertTrue(preview(OFFICER_849, caseId, "?tiers=F3", 400).getString("detail").contains("tiers"));
+        assertTrue(preview(OFFICER_849, caseId, "?language=fr", 400).getString("detail").contains("language"));
+        preview(OFFICER_20, caseId, "", 403);
+        assertNull(notificationOf(caseId, C1), "a preview queues nothing");
     }
 
     @Test
