@@ -265,6 +265,30 @@ class PagesTest {
         given().get("/cases/not-a-uuid").then().statusCode(404).body(containsString("Không tìm thấy"));
     }
 
+    /**
+     * An expired session: a token the service no longer accepts (401) is a page asking to sign in again, and the page
+     * quarkus-oidc sends an officer to when the session cannot be refreshed says so, in either language.
+     */
+    @Test
+    @TestSecurity(user = "officer-hd", roles = "health-officer")
+    void anExpiredSessionIsAReadablePageAskingToSignInAgain() {
+        WireMockTracing.server.stubFor(get(urlPathEqualTo("/api/v1/cases")).willReturn(problem(401,
+                "the bearer token is missing, expired or not signed by a trusted key")));
+        // the list shows the service's refusal in its problem box; a page that cannot be drawn without it is a 401 page
+        given().get("/cases").then().statusCode(200)
+                .body(containsString("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."),
+                        not(containsString("Exception")));
+        WireMockTracing.server.stubFor(get(urlPathEqualTo("/api/v1/cases/" + CASE_ID)).willReturn(problem(401,
+                "the bearer token is missing, expired or not signed by a trusted key")));
+        given().get("/cases/" + CASE_ID).then().statusCode(401)
+                .body(containsString("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."),
+                        not(containsString("Exception")));
+        given().get("/session-expired").then().statusCode(200)
+                .body(containsString("Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại"));
+        given().queryParam("lang", "en").get("/session-expired").then().statusCode(200)
+                .body(containsString("Your session has expired. Please sign in again"));
+    }
+
     @Test
     @TestSecurity(user = "officer-hd", roles = "health-officer")
     void clustersNotThereYetIsSaidSo() {
