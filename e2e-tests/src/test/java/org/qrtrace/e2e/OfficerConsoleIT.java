@@ -255,6 +255,43 @@ class OfficerConsoleIT {
         }
     }
 
+    /**
+     * A session that ended in Keycloak (an admin signed the officer out everywhere) cannot be refreshed once its tokens
+     * expire: the console then shows its "session expired" page, not an error. The realm's token lifespan is shortened
+     * to 10 s for the test through Keycloak's admin API, and put back.
+     */
+    @Test
+    void aSessionEndedInKeycloakEndsOnTheSessionExpiredPage() throws Exception {
+        String keycloak = t.issuer().substring(0, t.issuer().indexOf("/realms/"));
+        Properties secrets = new Properties();
+        secrets.load(new StringReader(Files.readString(t.stackDir().resolve("secrets.env"))));
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", secrets.getProperty("KC_BOOTSTRAP_ADMIN_PASSWORD"))
+                .post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        int lifespan = given().auth().oauth2(admin).get(keycloak + "/admin/realms/qrtrace").then().statusCode(200)
+                .extract().path("accessTokenLifespan");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("accessTokenLifespan", 10))
+                .put(keycloak + "/admin/realms/qrtrace").then().statusCode(204);
+        try (ConsoleBrowser b = new ConsoleBrowser(screenshots)) {
+            b.open(t.consoleUrl() + "/cases");
+            signIn(b, "officer-hd", "demo-officer-hd");
+            b.waitUntil(d -> d.getCurrentUrl().startsWith(t.consoleUrl() + "/cases"));
+            String userId = given().auth().oauth2(admin).queryParam("username", "officer-hd").queryParam("exact", true)
+                    .get(keycloak + "/admin/realms/qrtrace/users").then().statusCode(200).extract().path("[0].id");
+            given().auth().oauth2(admin).post(keycloak + "/admin/realms/qrtrace/users/" + userId + "/logout")
+                    .then().statusCode(204);
+            Thread.sleep(12_000);   // the console's tokens (10 s) expire; refreshing them now fails
+            b.open(t.consoleUrl() + "/cases");
+            b.waitUntil(d -> d.getCurrentUrl().startsWith(t.consoleUrl() + "/session-expired"));
+            assertTrue(b.driver().findElement(By.tagName("body")).getText()
+                    .contains("Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại"), b.driver().getPageSource());
+        } finally {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("accessTokenLifespan", lifespan))
+                    .put(keycloak + "/admin/realms/qrtrace").then().statusCode(204);
+        }
+    }
+
     private static void signIn(ConsoleBrowser b, String user, String password) {
         WebElement u = b.waitUntil(d -> d.findElement(By.id("username")));
         u.clear();
