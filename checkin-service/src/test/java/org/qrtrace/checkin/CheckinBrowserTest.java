@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.qrtrace.checkin.support.CheckinEvents;
-import org.qrtrace.checkin.support.Chromium;
+import org.qrtrace.testing.Chromium;
 import org.qrtrace.checkin.support.TestVenues;
 import org.qrtrace.checkin.support.VenueServiceStub;
 import org.qrtrace.testing.RealInfraTestResource;

@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.qrtrace.checkin.support.CheckinEvents;
-import org.qrtrace.checkin.support.Chromium;
+import org.qrtrace.testing.Chromium;
 import org.qrtrace.checkin.support.ExposureFeedStub;
 import org.qrtrace.checkin.support.ReceivedRequests;
 import org.qrtrace.checkin.support.TestVenues;

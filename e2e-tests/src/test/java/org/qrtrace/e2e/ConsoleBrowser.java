@@ -2,101 +2,61 @@ package org.qrtrace.e2e;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qrtrace.testing.Chromium;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
- * Headless Debian Chromium with a fresh profile (so no cookie of another user), for the console test. Skips the test
- * (an assumption) when chromium or chromium-driver is not installed.
+ * The console test's browser: test-support's {@link Chromium} at laptop size, with screenshots of each page at laptop
+ * and tablet sizes ({@code console-NAME-laptop.png}, {@code console-NAME-tablet.png}).
  */
 final class ConsoleBrowser implements AutoCloseable {
 
     static final Dimension LAPTOP = new Dimension(1366, 768);
     static final Dimension TABLET = new Dimension(768, 1024);
 
-    private final ChromeDriver driver;
-    private final Path profile;
-    private final Path screenshots;
+    private final Chromium chromium;
 
     ConsoleBrowser(Path screenshots) throws IOException {
-        File chromium = new File("/usr/bin/chromium");
-        File chromedriver = new File("/usr/bin/chromedriver");
-        assumeTrue(chromium.canExecute() && chromedriver.canExecute(), "Debian's chromium and chromium-driver are not installed");
-        System.setProperty("SE_OFFLINE", "true");
-        this.screenshots = screenshots;
-        profile = Files.createTempDirectory("console-browser-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=1366,768", "--lang=vi");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        resize(LAPTOP);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
-        Files.createDirectories(screenshots);
+        chromium = new Chromium(LAPTOP, screenshots);
     }
 
     ChromeDriver driver() {
-        return driver;
+        return chromium.driver();
     }
 
     Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
     void open(String url) {
-        driver.get(url);
-        waitUntil(d -> "complete".equals(js("return document.readyState")));
+        chromium.open(url);
     }
 
     /** Clicks and waits until the browser has replaced the page. */
     void clickAndWait(By target) {
-        js("document.documentElement.setAttribute('data-left', '1')");
-        driver.findElement(target).click();
-        waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return document.readyState === 'complete' && !document.documentElement.hasAttribute('data-left')")));
+        chromium.clickAndWaitForTheNextPage(target);
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return waitUntil(Duration.ofSeconds(30), condition);
+        return chromium.waitUntil(Duration.ofSeconds(30), condition);
     }
 
     <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).ignoring(WebDriverException.class).until(condition);
+        return chromium.waitUntil(timeout, condition);
     }
 
     void resize(Dimension viewport) {
-        driver.manage().window().setSize(viewport);
-        Number w = (Number) js("return window.innerWidth");
-        Number h = (Number) js("return window.innerHeight");
-        if (w.intValue() != viewport.getWidth() || h.intValue() != viewport.getHeight()) {
-            driver.manage().window().setSize(new Dimension(2 * viewport.getWidth() - w.intValue(),
-                    2 * viewport.getHeight() - h.intValue()));
-        }
+        chromium.resize(viewport);
     }
 
-    /** The page at laptop and tablet size: {@code console-NAME-laptop.png} and {@code console-NAME-tablet.png}. */
+    /** The page at laptop and tablet size. */
     void screenshots(String name) throws IOException {
         screenshots(name, null);
     }
@@ -118,17 +78,13 @@ final class ConsoleBrowser implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Files.write(screenshots.resolve("console-" + name + "-" + size.getKey() + ".png"),
-                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            chromium.screenshot("console-" + name + "-" + size.getKey() + ".png");
         }
         resize(LAPTOP);
     }
 
     @Override
     public void close() throws IOException {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+        chromium.close();
     }
 }

@@ -1,4 +1,4 @@
-package org.qrtrace.checkin.support;
+package org.qrtrace.testing;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,9 +24,10 @@ import java.util.function.Function;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A phone-sized (viewport 390×844) headless Debian Chromium set to Vietnamese, with a fresh profile (so an empty localStorage)
- * per instance, for the browser tests. The constructor skips the test (an assumption) only when chromium or
- * chromium-driver is not installed. Screenshots go to {@code target/screenshots/}.
+ * The one headless Debian Chromium of the browser tests (checkin-service's pages, the officer console's end-to-end
+ * test): set to Vietnamese, a fresh profile (so no cookie and an empty localStorage) per instance, a viewport of the
+ * size asked for (a phone, 390×844, by default). The constructor skips the test (an assumption) only when chromium or
+ * chromium-driver is not installed. Screenshots go to {@code target/screenshots/} unless another folder is given.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -36,26 +37,33 @@ public final class Chromium implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final Path screenshots;
 
     public Chromium() throws IOException {
+        this(PHONE, SCREENSHOTS);
+    }
+
+    /** A browser whose viewport is {@code viewport}, writing screenshots into {@code screenshots}. */
+    public Chromium(Dimension viewport, Path screenshots) throws IOException {
         String chromium = binary("chromium", "chromium-browser");
         String chromedriver = binary("chromedriver");
         assumeTrue(chromium != null && chromedriver != null, "Debian's chromium and chromium-driver are not installed");
         System.setProperty("SE_OFFLINE", "true");
-        profile = Files.createTempDirectory("checkin-browser-profile");
+        this.screenshots = screenshots;
+        profile = Files.createTempDirectory("browser-test-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(),
-                "--window-size=390,844", "--lang=vi");
-        // a phone set to Vietnamese, as most visitors' are
+                "--window-size=" + viewport.getWidth() + "," + viewport.getHeight(), "--lang=vi");
+        // set to Vietnamese, as most visitors' phones and officers' computers are
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        resize(PHONE);
+        resize(viewport);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(screenshots);
     }
 
     public ChromeDriver driver() {
@@ -79,8 +87,18 @@ public final class Chromium implements AutoCloseable {
                 "return document.readyState === 'complete' && !document.documentElement.hasAttribute('data-left')")));
     }
 
+    /** Opens a page and waits until it has loaded. */
+    public void open(String url) {
+        driver.get(url);
+        waitUntil(d -> "complete".equals(js("return document.readyState")));
+    }
+
     public <T> T waitUntil(Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(condition);
+        return waitUntil(Duration.ofSeconds(20), condition);
+    }
+
+    public <T> T waitUntil(Duration timeout, Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(WebDriverException.class).until(condition);
     }
 
     /** Makes the page's viewport (what a screenshot shows) this size: the window is that plus the browser's frame. */
@@ -95,7 +113,7 @@ public final class Chromium implements AutoCloseable {
     }
 
     public void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Files.write(screenshots.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     /** A screenshot of the whole page, however long, at the window's width (Chrome's own capture beyond the viewport). */
@@ -105,7 +123,7 @@ public final class Chromium implements AutoCloseable {
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(SCREENSHOTS.resolve(name), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        Files.write(screenshots.resolve(name), java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     @Override
