@@ -74,9 +74,7 @@ public class NotificationService {
             } else if (opener.open(row.sealedContact()).isEmpty()) {
                 unreachable++;
             } else {
-                // The text names the latest exposure: it is the one the follow-up period runs from.
-                StoredExposure.StoredOverlap latest = list.stream()
-                        .max(Comparator.comparing(StoredExposure.StoredOverlap::end)).orElseThrow();
+                StoredExposure.StoredOverlap latest = latestExposure(list);
                 pending.add(new Pending(row.id(), row.tier(), row.sealedContact(), latest.venueId(), latest.start(),
                         latest.end()));
             }
@@ -112,11 +110,15 @@ public class NotificationService {
         if (inside.isEmpty()) {
             return new NotificationPreview(language, tiers.stream().map(Enum::name).toList(), 0, null, null);
         }
-        StoredExposure.StoredOverlap latest = scope.overlapsOf(inside.get(0)).stream()
-                .max(Comparator.comparing(StoredExposure.StoredOverlap::end)).orElseThrow();
+        StoredExposure.StoredOverlap latest = latestExposure(scope.overlapsOf(inside.get(0)));
         return new NotificationPreview(language, tiers.stream().map(Enum::name).toList(), inside.size(),
                 texts.textOf(language, latest.venueId(), latest.start(), latest.end()),
                 texts.partsOf(language, latest.venueId(), latest.start(), latest.end()));
+    }
+
+    /** The exposure a message names: the latest, the one the follow-up period runs from. */
+    private static StoredExposure.StoredOverlap latestExposure(List<StoredExposure.StoredOverlap> overlaps) {
+        return overlaps.stream().max(Comparator.comparing(StoredExposure.StoredOverlap::end)).orElseThrow();
     }
 
     private static Set<Tier> tiers(List<String> values) {
