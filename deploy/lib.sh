@@ -1,6 +1,18 @@
 # Shared by run-local, stop-local and dev-token. Sourced, not executed.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-STACK="${QRTRACE_STACK_DIR:-$ROOT/target/local-stack}"
+# The cluster (./deploy/run-local --cluster) keeps its data apart from the plain stack's: its topics live on other
+# brokers, and one stack's database would not match the other's topics. QRTRACE_CLUSTER=true|false chooses (run-local
+# sets it); otherwise the cluster is meant while it runs (the marker below), the plain stack when it does not.
+CLUSTER_STACK="$ROOT/target/local-cluster"
+if [ -n "${QRTRACE_STACK_DIR:-}" ]; then
+  STACK=$QRTRACE_STACK_DIR
+elif [ "${QRTRACE_CLUSTER:-}" = true ] || { [ -z "${QRTRACE_CLUSTER:-}" ] && [ -f "$CLUSTER_STACK/cluster-running" ]; }; then
+  STACK=$CLUSTER_STACK
+else
+  STACK="$ROOT/target/local-stack"
+fi
+CLUSTER=false
+if [ "${QRTRACE_CLUSTER:-}" = true ] || { [ -z "${QRTRACE_CLUSTER:-}" ] && [ -f "$STACK/cluster-running" ]; }; then CLUSTER=true; fi
 PG_PORT=${PG_PORT:-5433}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 VENUE_PORT=${VENUE_PORT:-8081}
@@ -10,6 +22,25 @@ SMSC_PORT=${SMSC_PORT:-2775}
 SMSC_HTTP_PORT=${SMSC_HTTP_PORT:-2776}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 CONSOLE_PORT=${CONSOLE_PORT:-8084}
+# The cluster's second instance of each service, and its three Kafka nodes: node n serves clients on
+# KAFKA_PORT + 2(n-1) and its controller on the port after that (9092/9093, 9094/9095, 9096/9097).
+VENUE2_PORT=${VENUE2_PORT:-8091}
+CHECKIN2_PORT=${CHECKIN2_PORT:-8092}
+TRACING2_PORT=${TRACING2_PORT:-8093}
+KAFKA_NODES=(1 2 3)
+kafka_node_port() { echo $((KAFKA_PORT + 2 * ($1 - 1))); }
+if $CLUSTER; then
+  KAFKA_COMPONENTS=(kafka-1 kafka-2 kafka-3)
+  KAFKA_BOOTSTRAP_SERVERS=$(for n in "${KAFKA_NODES[@]}"; do printf '127.0.0.1:%s,' "$(kafka_node_port "$n")"; done)
+  KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS%,}
+  KAFKA_VOTERS=$(for n in "${KAFKA_NODES[@]}"; do printf '%s@127.0.0.1:%s,' "$n" "$(( $(kafka_node_port "$n") + 1 ))"; done)
+  KAFKA_VOTERS=${KAFKA_VOTERS%,}
+  SERVICE_COMPONENTS=(venue-service venue-service-2 checkin-service checkin-service-2 tracing-service tracing-service-2)
+else
+  KAFKA_COMPONENTS=(kafka)
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+  SERVICE_COMPONENTS=(venue-service checkin-service tracing-service)
+fi
 # The realm the services trust besides the development signer, and the console signs in with.
 OIDC_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/qrtrace"
 DEMO_JURISDICTION=${DEMO_JURISDICTION:-30}
@@ -56,30 +87,38 @@ launch() {
   mkdir -p "$STACK/logs" "$STACK/pids"
   (
     set -a; . "$STACK/secrets.env"; set +a
-    export KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" QRTRACE_JWT_PUBLIC_KEY_LOCATION="$STACK/keys/jwt-public.pem"
+    export KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP_SERVERS" QRTRACE_JWT_PUBLIC_KEY_LOCATION="$STACK/keys/jwt-public.pem"
     # The services accept Keycloak's tokens of this realm too (keys from its discovery document), and the dev signer's.
     export QRTRACE_OIDC_ISSUER="$OIDC_ISSUER"
     # Only Keycloak and the console know the console's client secret; only Keycloak its first admin's password.
     local idp_secrets=(-u QRTRACE_CONSOLE_CLIENT_SECRET -u KC_BOOTSTRAP_ADMIN_PASSWORD)
     # Where an SMS sender finds the local SMSC. Only tracing-service sends SMS (issue #18): only it keeps the password.
     export QRTRACE_SMPP_HOST=127.0.0.1 QRTRACE_SMPP_PORT="$SMSC_PORT" QRTRACE_SMPP_SYSTEM_ID="${QRTRACE_SMPP_SYSTEM_ID:-qrtrace}"
+    # A cluster's second instance of a service talks to the second instances of the others (as if behind its own
+    # load-balancer address); each instance has its own port, log and pid file.
+    local port venue_port checkin_port tracing_port
+    port=$(component_port "$name")
+    venue_port=$VENUE_PORT checkin_port=$CHECKIN_PORT tracing_port=$TRACING_PORT
+    case "$name" in *-2) venue_port=$VENUE2_PORT checkin_port=$CHECKIN2_PORT tracing_port=$TRACING2_PORT ;; esac
     case "$name" in
       postgres) cmd=("$JAVA" -Xmx256m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain postgres "$STACK" "$PG_PORT") ;;
-      kafka) cmd=("$JAVA" -Xmx768m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain kafka "$STACK" "$KAFKA_PORT") ;;
+      kafka) cmd=("$JAVA" ${KAFKA_HEAP:--Xmx768m} $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain kafka "$STACK" "$KAFKA_PORT") ;;
+      kafka-[0-9]) cmd=("$JAVA" ${KAFKA_HEAP:--Xmx768m} $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain kafka-node
+          "$STACK" "${name#kafka-}" "$port" "$((port + 1))" "$KAFKA_VOTERS") ;;
       # Settings from the environment: SMSC_RECEIPT_DELAY, SMSC_FAILURE_RATE, SMSC_FAILURE_SEED, SMSC_MAX_SUBMITS_PER_SECOND.
       smsc) cmd=("$JAVA" -Xmx128m $INFRA_LOG_OPTS -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain smsc "$STACK" "$SMSC_PORT" "$SMSC_HTTP_PORT") ;;
-      venue-service) cmd=(env "${idp_secrets[@]}" -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
-          VENUE_PORT="$VENUE_PORT" VENUE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/venue" VENUE_DB_USER=venue_svc
+      venue-service|venue-service-2) cmd=(env "${idp_secrets[@]}" -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
+          VENUE_PORT="$port" VENUE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/venue" VENUE_DB_USER=venue_svc
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT"
           "$JAVA" -Xmx512m -jar "$ROOT/venue-service/target/quarkus-app/quarkus-run.jar") ;;
-      checkin-service) cmd=(env "${idp_secrets[@]}" -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
-          CHECKIN_PORT="$CHECKIN_PORT" QRTRACE_CHECKIN_VENUE_SERVICE_URL="http://127.0.0.1:$VENUE_PORT"
-          QRTRACE_CHECKIN_EXPOSURE_SITES_FEED_URL="http://127.0.0.1:$TRACING_PORT/api/v1/exposure-sites"
-          QRTRACE_CHECKIN_EXPOSURE_SITES_PAGE_URL="http://127.0.0.1:$TRACING_PORT/exposure-sites"
+      checkin-service|checkin-service-2) cmd=(env "${idp_secrets[@]}" -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
+          CHECKIN_PORT="$port" QRTRACE_CHECKIN_VENUE_SERVICE_URL="http://127.0.0.1:$venue_port"
+          QRTRACE_CHECKIN_EXPOSURE_SITES_FEED_URL="http://127.0.0.1:$tracing_port/api/v1/exposure-sites"
+          QRTRACE_CHECKIN_EXPOSURE_SITES_PAGE_URL="http://127.0.0.1:$tracing_port/exposure-sites"
           QRTRACE_PUBLIC_BASE_URL="http://127.0.0.1:$CHECKIN_PORT" ${CHECKIN_EXTRA_ENV:-}
           "$JAVA" ${CHECKIN_JAVA_OPTS:--Xmx1g} -jar "$ROOT/checkin-service/target/quarkus-app/quarkus-run.jar") ;;
-      tracing-service) cmd=(env "${idp_secrets[@]}" -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
-          QRTRACE_SMPP_ENABLED="${QRTRACE_SMPP_ENABLED:-true}" TRACING_PORT="$TRACING_PORT" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
+      tracing-service|tracing-service-2) cmd=(env "${idp_secrets[@]}" -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
+          QRTRACE_SMPP_ENABLED="${QRTRACE_SMPP_ENABLED:-true}" TRACING_PORT="$port" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
           ${TRACING_EXTRA_ENV:-} "$JAVA" -Xmx768m -jar "$ROOT/tracing-service/target/quarkus-app/quarkus-run.jar") ;;
       # A real Keycloak (start-dev: its own H2 database, here in STACK/keycloak) with realm qrtrace imported from
       # deploy/keycloak/qrtrace-realm.json, whose ${...} placeholders Keycloak fills from this environment.
@@ -112,6 +151,8 @@ component_port() {
   case "$1" in
     postgres) echo "$PG_PORT" ;; kafka) echo "$KAFKA_PORT" ;; smsc) echo "$SMSC_HTTP_PORT" ;; venue-service) echo "$VENUE_PORT" ;;
     checkin-service) echo "$CHECKIN_PORT" ;; tracing-service) echo "$TRACING_PORT" ;;
+    venue-service-2) echo "$VENUE2_PORT" ;; checkin-service-2) echo "$CHECKIN2_PORT" ;; tracing-service-2) echo "$TRACING2_PORT" ;;
+    kafka-[0-9]) kafka_node_port "${1#kafka-}" ;;
     keycloak) echo "$KEYCLOAK_PORT" ;; officer-console) echo "$CONSOLE_PORT" ;;
   esac
 }
@@ -119,7 +160,7 @@ component_port() {
 is_ready() {
   case "$1" in
     postgres) grep -q "postgres ready" "$STACK/logs/postgres.log" ;;
-    kafka) port_in_use "$KAFKA_PORT" && grep -q "kafka ready" "$STACK/logs/kafka.log" ;;
+    kafka|kafka-[0-9]) port_in_use "$(component_port "$1")" && grep -q "kafka ready" "$STACK/logs/$1.log" ;;
     # /health, not /messages: the message log grows with every benchmark run, and readiness should not read it.
     smsc) grep -q "smsc ready" "$STACK/logs/smsc.log" && curl -sf --max-time 5 "http://127.0.0.1:$SMSC_HTTP_PORT/health" ;;
     # Ready once the realm is imported and its discovery document served (what the services and the console read).

@@ -22,6 +22,9 @@ import java.util.concurrent.CountDownLatch;
  *   init     STACK_DIR                 create dev keys and secrets (once)
  *   postgres STACK_DIR PORT            run PostgreSQL with data in STACK_DIR/postgres, service databases ensured
  *   kafka    STACK_DIR PORT            run a KRaft broker with data in STACK_DIR/kafka, topics ensured
+ *   kafka-node STACK_DIR NODE PORT CONTROLLER_PORT VOTERS
+ *                                      run node NODE of a cluster (--cluster) with data in STACK_DIR/kafka-NODE; the
+ *                                      topics ensured with one copy per voter once that many brokers run
  *   smsc     STACK_DIR PORT HTTP_PORT  run the local SMSC (SMPP 3.4), messages in STACK_DIR/smsc/messages.jsonl and on
  *                                      http://127.0.0.1:HTTP_PORT/messages; settings from SMSC_* variables (below)
  *   tokens   STACK_DIR JURISDICTION    write STACK_DIR/dev-tokens.json
@@ -46,11 +49,13 @@ public final class LocalStackMain {
             case "init" -> {
                 DevKeys.loadOrCreate(dir.resolve("keys"));
                 DevSecrets.loadOrCreate(dir);
+                clusterId(dir);
                 Files.writeString(dir.resolve("keys").resolve("jwt-public.pem"),
                         DevKeys.loadOrCreate(dir.resolve("keys")).publicKeyPem());
             }
             case "postgres" -> runPostgres(dir, port(args));
             case "kafka" -> runKafka(dir, port(args));
+            case "kafka-node" -> runKafkaNode(dir, args);
             case "smsc" -> runSmsc(dir, port(args), args.length > 3 ? Integer.parseInt(args[3]) : missing("HTTP port"));
             case "tokens" -> writeTokens(dir, args.length > 2 ? args[2] : "30");
             case "token" -> System.out.println(token(dir, args));
@@ -95,6 +100,32 @@ public final class LocalStackMain {
         KafkaServer.createTopics(kafka.bootstrapServers());
         System.out.println("kafka ready on " + kafka.bootstrapServers() + " data " + data);
         blockUntilStopped(kafka);
+    }
+
+    private static void runKafkaNode(Path dir, String[] args) throws Exception {
+        if (args.length < 6) {
+            usage("kafka-node needs NODE PORT CONTROLLER_PORT VOTERS");
+        }
+        int node = Integer.parseInt(args[2]);
+        String voters = args[5];
+        Path data = dir.resolve("kafka-" + node);
+        Files.createDirectories(data);
+        KafkaServer kafka = KafkaServer.startClusterNode(data, node, Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]), voters, clusterId(dir));
+        // Every node ensures the topics: whichever runs first waits until all voters have registered as brokers.
+        KafkaServer.createTopics(kafka.bootstrapServers(), voters.split(",").length, Duration.ofMinutes(10));
+        System.out.println("kafka ready on " + kafka.bootstrapServers() + " (node " + node + " of " + voters + ") data "
+                + data);
+        blockUntilStopped(kafka);
+    }
+
+    /** The id a new cluster's nodes are formatted with, chosen once per stack directory (by {@code init}). */
+    private static String clusterId(Path dir) throws java.io.IOException {
+        Path file = dir.resolve("kafka-cluster-id");
+        if (!Files.exists(file)) {
+            DevKeys.writeAtomically(file, org.apache.kafka.common.Uuid.randomUuid().toString());
+        }
+        return Files.readString(file).strip();
     }
 
     /**
