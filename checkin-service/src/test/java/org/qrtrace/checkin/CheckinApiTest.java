@@ -122,8 +122,10 @@ class CheckinApiTest {
         TestVenues.Venue venue = TestVenues.register("Bệnh viện Đa khoa", "HOSPITAL");
         Response first = post(body(venue.token(), "0911111111"), null);
         first.then().statusCode(201);
+        // at another entrance, after the first was acknowledged: the open visit keeps no answer, it is made again
         Response again = post(body(venue.entranceToken(), "+84 911 111 111"), null);
         again.then().statusCode(200).body("checkinId", equalTo(first.path("checkinId")));
+        assertEquals(first.asString(), again.asString(), "the first answer: its entrance, times, dependants and link");
         UUID checkinId = UUID.fromString(first.path("checkinId"));
         assertEquals(1, CheckinEvents.matching(e -> e.payload() instanceof CheckedIn c && c.venueId().equals(venue.id())).size());
         assertEquals(Duration.ofHours(4), Duration.between(Instant.parse(first.path("checkedInAt")),
@@ -132,6 +134,15 @@ class CheckinApiTest {
         post(body(venue.token(), "0911111112"), null).then().statusCode(201);
         assertEquals(2, CheckinEvents.matching(e -> e.payload() instanceof CheckedIn c && c.venueId().equals(venue.id())).size());
         assertEquals(1, CheckinEvents.matching(e -> e.payload() instanceof CheckedIn c && c.checkinId().equals(checkinId)).size());
+
+        // the link of the repeated scan's answer ends the visit
+        given().post(again.<String>path("checkoutUrl")).then().statusCode(200).body("checkinId", equalTo(checkinId.toString()));
+        var outs = CheckinEvents.matching(e -> e.payload() instanceof CheckedOut o && o.checkinId().equals(checkinId));
+        assertEquals(1, outs.size());
+        CheckedIn in = (CheckedIn) CheckinEvents.matching(e -> e.payload() instanceof CheckedIn c && c.checkinId().equals(checkinId))
+                .get(0).event().payload();
+        assertEquals(in.pseudonym(), ((CheckedOut) outs.get(0).event().payload()).pseudonym());
+        assertEquals(venue.id(), ((CheckedOut) outs.get(0).event().payload()).venueId());
     }
 
     @Test

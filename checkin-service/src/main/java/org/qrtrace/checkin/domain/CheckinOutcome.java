@@ -5,8 +5,4 @@ package org.qrtrace.checkin.domain;
  * already had at the venue within the duplicate window (no new event).
  */
 public record CheckinOutcome(boolean newVisit, CheckinReceipt receipt) {
-
-    public CheckinOutcome asExistingVisit() {
-        return new CheckinOutcome(false, receipt);
-    }
 }

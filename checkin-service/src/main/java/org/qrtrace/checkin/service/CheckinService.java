@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import org.qrtrace.checkin.config.CheckinConfig;
 import org.qrtrace.checkin.domain.CheckinOutcome;
 import org.qrtrace.checkin.domain.CheckinPoint;
+import org.qrtrace.checkin.domain.CheckinReceipt;
 import org.qrtrace.checkin.domain.IdempotencyKeyReused;
 import org.qrtrace.checkin.domain.InvalidVisitor;
 import org.qrtrace.checkin.domain.QrCodeRefused;
 import org.qrtrace.checkin.domain.RecordingUnavailable;
 import org.qrtrace.checkin.messaging.EventPublisher;
 import org.qrtrace.checkin.domain.TooManyCheckins;
+import org.qrtrace.checkin.domain.Visit;
 import org.qrtrace.common.error.DomainException;
 import org.qrtrace.events.CheckedIn;
 import org.qrtrace.events.EventEnvelope;
@@ -36,17 +38,23 @@ public class CheckinService {
     private final StayPolicy stays;
     private final VisitRecorder recorder;
     private final Clock clock;
+    private final CheckoutLinks links;
     private final CheckinConfig config;
-    private final ResponseCache<CheckinOutcome> responses;
+    private final ResponseCache<ResponseCache.VenueKey, VisitRecorder.Recorded> responses;
+
+    /** What an Idempotency-Key stands for: a check-in of this person through this entrance (null: the venue's code). */
+    private record Request(Visit.Key person, UUID entranceId) {
+    }
 
     @Inject
     public CheckinService(TokenVerifier verifier, RateLimiter rateLimiter, ContactProtector protector, StayPolicy stays,
-                          VisitRecorder recorder, Clock clock, CheckinConfig config) {
+                          VisitRecorder recorder, CheckoutLinks links, Clock clock, CheckinConfig config) {
         this.verifier = verifier;
         this.rateLimiter = rateLimiter;
         this.protector = protector;
         this.stays = stays;
         this.recorder = recorder;
+        this.links = links;
         this.clock = clock;
         this.config = config;
         this.responses = new ResponseCache<>(config.visits().idempotencyCacheSize(), config.visits().idempotencyRetention());
@@ -81,33 +89,48 @@ public class CheckinService {
         rateLimiter.admit(c.clientAddress(), c.token());
         VisitorValidator.Visitor visitor = VisitorValidator.validate(c, config.visits().maxDependants());
         String pseudonym = protector.pseudonymOf(visitor.phone());
+        Visit.Key person = Visit.Key.of(point.venueId(), pseudonym);
 
         if (c.idempotencyKey() == null) {
-            return record(point, visitor, pseudonym, UUID.randomUUID(), UUID.randomUUID(), now, c.source());
+            return answer(record(point, visitor, person, pseudonym, UUID.randomUUID(), UUID.randomUUID(), now, c.source()));
         }
-        String scoped = point.venueId() + "/" + c.idempotencyKey();
-        ResponseCache.Claim<CheckinOutcome> claim = responses.claim(scoped, pseudonym + "/" + point.entranceId());
-        if (claim instanceof ResponseCache.Replay<CheckinOutcome> replay) {
-            return Failures.mapKafkaFailure(replay.result(), config.kafka().retryAfterSeconds());
+        ResponseCache.VenueKey key = new ResponseCache.VenueKey(point.venueId(), c.idempotencyKey());
+        ResponseCache.Claim<VisitRecorder.Recorded> claim = responses.claim(key, new Request(person, point.entranceId()));
+        if (claim instanceof ResponseCache.Replay<VisitRecorder.Recorded> replay) {
+            return answer(replay.result());
         }
-        if (claim instanceof ResponseCache.Conflict<CheckinOutcome>) {
+        if (claim instanceof ResponseCache.Conflict<VisitRecorder.Recorded>) {
             throw new IdempotencyKeyReused();
         }
-        ResponseCache.Owner<CheckinOutcome> owner = (ResponseCache.Owner<CheckinOutcome>) claim;
-        return owner.complete(() -> record(point, visitor, pseudonym,
+        ResponseCache.Owner<VisitRecorder.Recorded> owner = (ResponseCache.Owner<VisitRecorder.Recorded>) claim;
+        String scoped = key.scoped();
+        return answer(owner.complete(() -> record(point, visitor, person, pseudonym,
                 EventEnvelope.deterministicId("qrtrace.checkin-event", scoped),
-                EventEnvelope.deterministicId("qrtrace.checkin", scoped), now, c.source()));
+                EventEnvelope.deterministicId("qrtrace.checkin", scoped), now, c.source())));
     }
 
-    private CompletionStage<CheckinOutcome> record(CheckinPoint point, VisitorValidator.Visitor visitor, String pseudonym,
-                                                   UUID eventId, UUID checkinId, Instant now, CheckedIn.Source source) {
+    private CompletionStage<VisitRecorder.Recorded> record(CheckinPoint point, VisitorValidator.Visitor visitor,
+                                                           Visit.Key person, String pseudonym, UUID eventId,
+                                                           UUID checkinId, Instant now, CheckedIn.Source source) {
         Instant autoCheckoutAt = stays.autoCheckoutAt(point.category(), now);
-        return Failures.mapKafkaFailure(recorder.checkIn(EventPublisher.Waiting.VISITOR, point, eventId, checkinId,
-                pseudonym, now, autoCheckoutAt,
+        return recorder.checkIn(EventPublisher.Waiting.VISITOR, point, eventId, checkinId, person, now, autoCheckoutAt,
                 visitor.dependants().size(),
                 visit -> new CheckedIn(checkinId, point.venueId(), point.entranceId(), pseudonym,
                         protector.seal(visitor.phone(), visitor.name()), now, autoCheckoutAt, source, null, false,
-                        visitor.declaration(), dependants(visitor))), config.kafka().retryAfterSeconds());
+                        visitor.declaration(), dependants(visitor)));
+    }
+
+    /**
+     * The visitor's answer, made from the visit for each request (a first attempt, its retries, a repeated scan):
+     * nothing of it is kept but the visit, and the check-out link minted again is the same link ({@link CheckoutLinks}).
+     */
+    private CompletionStage<CheckinOutcome> answer(CompletionStage<VisitRecorder.Recorded> recorded) {
+        return Failures.mapKafkaFailure(recorded, config.kafka().retryAfterSeconds()).thenApply(r -> {
+            Visit v = r.visit();
+            return new CheckinOutcome(r.newVisit(), new CheckinReceipt(v.checkinId(), v.venueId(), v.venueName(),
+                    v.entranceName(), v.checkedInAt(), v.autoCheckoutAt(), links.secretFor(v.checkoutCapability()),
+                    v.dependants()));
+        });
     }
 
     private List<CheckedIn.Dependant> dependants(VisitorValidator.Visitor visitor) {

@@ -31,7 +31,7 @@ public class CheckoutService {
     private final VisitRecorder recorder;
     private final Clock clock;
     private final CheckinConfig config;
-    private final ResponseCache<CheckoutResult> done;
+    private final ResponseCache<UUID, CheckoutResult> done;
 
     @Inject
     public CheckoutService(CheckoutLinks links, VisitRecorder recorder, Clock clock, CheckinConfig config) {
@@ -50,7 +50,7 @@ public class CheckoutService {
     public CompletionStage<CheckoutResult> checkOut(UUID checkinId, String secret) {
         CheckoutCapability capability = links.open(checkinId, secret)
                 .orElseThrow(UnknownCheckoutLink::new);
-        ResponseCache.Claim<CheckoutResult> claim = done.claim(checkinId.toString(), "");
+        ResponseCache.Claim<CheckoutResult> claim = done.claim(checkinId, "");
         if (claim instanceof ResponseCache.Replay<CheckoutResult> replay) {
             return Failures.mapKafkaFailure(replay.result(), config.kafka().retryAfterSeconds());
         }

@@ -3,7 +3,6 @@ package org.qrtrace.checkin.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.qrtrace.checkin.config.CheckinConfig;
-import org.qrtrace.checkin.domain.CheckinOutcome;
 import org.qrtrace.checkin.domain.CheckinPoint;
 import org.qrtrace.checkin.domain.GateDeviceTooFast;
 import org.qrtrace.checkin.domain.QrCodeRefused;
@@ -51,7 +50,7 @@ public class GateBatchService {
     private final VisitRegistry visits;
     private final Clock clock;
     private final CheckinConfig config;
-    private final ResponseCache<ScanVerdict> verdicts;
+    private final ResponseCache<ResponseCache.VenueKey, ScanVerdict> verdicts;
     private final RateLimiter limiter;
 
     @Inject
@@ -110,8 +109,8 @@ public class GateBatchService {
         } catch (ScanRefused refused) {
             return done(ScanVerdict.rejected(key, refused.getMessage()));
         }
-        String scoped = admitted.point().venueId() + "/" + key;
-        ResponseCache.Claim<ScanVerdict> claim = verdicts.claim(scoped, admitted.pseudonym() + "/" + scan.direction());
+        ResponseCache.VenueKey venueKey = new ResponseCache.VenueKey(admitted.point().venueId(), key);
+        ResponseCache.Claim<ScanVerdict> claim = verdicts.claim(venueKey, new ScanRequest(admitted.person(), admitted.in()));
         if (claim instanceof ResponseCache.Replay<ScanVerdict> replay) {
             return replay.result().thenApply(v -> v.status() == ScanVerdict.Status.ACCEPTED ? v.asDuplicate() : v);
         }
@@ -121,13 +120,18 @@ public class GateBatchService {
         ResponseCache.Owner<ScanVerdict> owner = (ResponseCache.Owner<ScanVerdict>) claim;
         boolean flagged = scannedAt.isAfter(receivedAt);
         Instant at = flagged ? receivedAt : scannedAt;
+        String scoped = venueKey.scoped();
         return owner.complete(() -> admitted.in()
-                ? scanIn(deviceId, key, scoped, admitted.point(), admitted.phone(), admitted.pseudonym(), at, flagged)
-                : scanOut(key, scoped, admitted.point(), admitted.pseudonym(), at));
+                ? scanIn(deviceId, key, scoped, admitted, at, flagged)
+                : scanOut(key, scoped, admitted, at));
     }
 
     /** A scan that passed every check: its direction, its code as valid at the scan time, the person it records. */
-    private record Admitted(boolean in, CheckinPoint point, E164Phone phone, String pseudonym) {
+    private record Admitted(boolean in, CheckinPoint point, E164Phone phone, String pseudonym, Visit.Key person) {
+    }
+
+    /** What a scan's idempotency key stands for: this person, in or out (the venue is part of the key). */
+    private record ScanRequest(Visit.Key person, boolean in) {
     }
 
     /** One scan refused, with the field at fault and why (no personal data); the rest of the batch goes on. */
@@ -145,7 +149,8 @@ public class GateBatchService {
         CheckinPoint point = codeValidAt(scan.token(), scannedAt);
         requireDeviceServes(point, allowedVenues);
         E164Phone phone = phoneOf(scan.phone());
-        return new Admitted(in, point, phone, protector.pseudonymOf(phone));
+        String pseudonym = protector.pseudonymOf(phone);
+        return new Admitted(in, point, phone, pseudonym, Visit.Key.of(point.venueId(), pseudonym));
     }
 
     private static void requirePrintableKey(String key) {
@@ -203,29 +208,31 @@ public class GateBatchService {
         }
     }
 
-    private CompletionStage<ScanVerdict> scanIn(String deviceId, String key, String scoped, CheckinPoint point,
-                                                E164Phone phone, String pseudonym, Instant at, boolean flagged) {
+    private CompletionStage<ScanVerdict> scanIn(String deviceId, String key, String scoped, Admitted scan, Instant at,
+                                                boolean flagged) {
+        CheckinPoint point = scan.point();
         UUID checkinId = EventEnvelope.deterministicId("qrtrace.gate-checkin", scoped);
         Instant autoCheckoutAt = stays.autoCheckoutAt(point.category(), at);
         return recorder.checkIn(EventPublisher.Waiting.DEVICE, point,
                         EventEnvelope.deterministicId("qrtrace.gate-checkin-event", scoped), checkinId,
-                        pseudonym, at, autoCheckoutAt, 0,
-                        visit -> new CheckedIn(checkinId, point.venueId(), point.entranceId(), pseudonym,
-                                protector.seal(phone, null), at, autoCheckoutAt, CheckedIn.Source.GATE, deviceId, flagged,
-                                null, List.of()))
-                .thenApply((CheckinOutcome o) -> new ScanVerdict(key,
-                        o.newVisit() ? ScanVerdict.Status.ACCEPTED : ScanVerdict.Status.DUPLICATE, o.receipt().checkinId(), null));
+                        scan.person(), at, autoCheckoutAt, 0,
+                        visit -> new CheckedIn(checkinId, point.venueId(), point.entranceId(), scan.pseudonym(),
+                                protector.seal(scan.phone(), null), at, autoCheckoutAt, CheckedIn.Source.GATE, deviceId,
+                                flagged, null, List.of()))
+                .thenApply(r -> new ScanVerdict(key,
+                        r.newVisit() ? ScanVerdict.Status.ACCEPTED : ScanVerdict.Status.DUPLICATE, r.visit().checkinId(), null));
     }
 
-    private CompletionStage<ScanVerdict> scanOut(String key, String scoped, CheckinPoint point, String pseudonym, Instant at) {
-        Optional<Visit> open = visits.openAt(point.venueId(), pseudonym, at);
+    private CompletionStage<ScanVerdict> scanOut(String key, String scoped, Admitted scan, Instant at) {
+        Optional<Visit> open = visits.openAt(scan.person(), at);
         if (open.isEmpty()) {
             return done(ScanVerdict.rejected(key, "direction: no open visit of this person at this venue to check out"));
         }
         Visit visit = open.get();
-        CheckedOut event = new CheckedOut(visit.checkinId(), point.venueId(), pseudonym, at, CheckedOut.Source.GATE);
+        UUID checkinId = visit.checkinId();
+        CheckedOut event = new CheckedOut(checkinId, scan.point().venueId(), scan.pseudonym(), at, CheckedOut.Source.GATE);
         return recorder.checkOut(EventEnvelope.deterministicId("qrtrace.gate-checkout-event", scoped), event, visit)
-                .thenApply(ok -> new ScanVerdict(key, ScanVerdict.Status.ACCEPTED, visit.checkinId(), null));
+                .thenApply(ok -> new ScanVerdict(key, ScanVerdict.Status.ACCEPTED, checkinId, null));
     }
 
     private static Instant parseTime(String raw) {

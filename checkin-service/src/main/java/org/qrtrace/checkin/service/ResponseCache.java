@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -11,17 +12,45 @@ import java.util.concurrent.CompletionStage;
  * Remembers the result of each idempotent request (bounded, oldest forgotten first), so a retry gets the same answer
  * and never a second event. A retry arriving while the first attempt is still waiting for Kafka waits for the same
  * result. A failed attempt is forgotten, so its retry tries again (with the same deterministic ids).
+ *
+ * <p>Up to {@code idempotency-cache-size} (200,000) entries per cache are held at once, so a key and a fingerprint are
+ * small records of the request's parts (sharing the venue's UUID and the person's {@code Visit.Key} with the open
+ * visit), not strings concatenated from them, and a result refers to what is kept anyway (the visit) rather than
+ * copying it. docs/benchmarks.md, "Garbage collection".
+ *
+ * @param <K> the request's key, e.g. a {@link VenueKey}
+ * @param <T> the result
  */
-final class ResponseCache<T> {
+final class ResponseCache<K, T> {
 
-    private record Entry<T>(String fingerprint, CompletableFuture<T> result) {
+    /** A client's Idempotency-Key, which is unique only within its venue. */
+    record VenueKey(UUID venueId, String key) {
+
+        /** "venueId/key": what the request's deterministic ids derive from ({@code EventEnvelope.deterministicId}). */
+        String scoped() {
+            return venueId + "/" + key;
+        }
+    }
+
+    /**
+     * The result of a request, pending or settled, with what the request was ({@code fingerprint}, compared with
+     * {@code equals}): a retry with the same key and an equal fingerprint is the same request, with another fingerprint
+     * a conflict. The future itself rather than a record holding one: one object less per remembered request.
+     */
+    private static final class Entry<T> extends CompletableFuture<T> {
+
+        final Object fingerprint;
+
+        Entry(Object fingerprint) {
+            this.fingerprint = fingerprint;
+        }
     }
 
     /** Who answers a request: its owner (first attempt), a replay of an earlier attempt, or a conflict. */
     sealed interface Claim<T> permits Owner, Replay, Conflict {
     }
 
-    record Owner<T>(ResponseCache<T> cache, String key, Entry<T> entry) implements Claim<T> {
+    record Owner<T>(ResponseCache<?, T> cache, Object key, Entry<T> entry) implements Claim<T> {
         /**
          * Completes the owner's attempt with the outcome of {@code work}, forgetting it when it failed. A failure while
          * starting the work also completes the attempt, so that no retry ever waits for an attempt that never ends.
@@ -41,12 +70,12 @@ final class ResponseCache<T> {
             work.whenComplete((value, error) -> {
                 if (error != null) {
                     cache.entries.asMap().remove(key, entry);
-                    entry.result().completeExceptionally(error);
+                    entry.completeExceptionally(error);
                 } else {
-                    entry.result().complete(value);
+                    entry.complete(value);
                 }
             });
-            return entry.result();
+            return entry;
         }
     }
 
@@ -57,7 +86,7 @@ final class ResponseCache<T> {
     record Conflict<T>() implements Claim<T> {
     }
 
-    private final Cache<String, Entry<T>> entries;
+    private final Cache<K, Entry<T>> entries;
 
     ResponseCache(int maxSize, Duration retention) {
         // Maintenance on the calling thread: handing it to the common pool woke a thread for many writes (~5 % of this
@@ -65,15 +94,15 @@ final class ResponseCache<T> {
         this.entries = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maxSize).expireAfterWrite(retention).build();
     }
 
-    Claim<T> claim(String key, String fingerprint) {
-        Entry<T> mine = new Entry<>(fingerprint, new CompletableFuture<>());
+    Claim<T> claim(K key, Object fingerprint) {
+        Entry<T> mine = new Entry<>(fingerprint);
         Entry<T> existing = entries.asMap().putIfAbsent(key, mine);
         if (existing == null) {
             return new Owner<>(this, key, mine);
         }
-        if (!existing.fingerprint().equals(fingerprint)) {
+        if (!existing.fingerprint.equals(fingerprint)) {
             return new Conflict<>();
         }
-        return new Replay<>(existing.result());
+        return new Replay<>(existing);
     }
 }

@@ -3,10 +3,7 @@ package org.qrtrace.checkin.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.qrtrace.checkin.domain.CheckinOutcome;
 import org.qrtrace.checkin.domain.CheckinPoint;
-import org.qrtrace.checkin.domain.CheckinReceipt;
-import org.qrtrace.checkin.domain.CheckoutCapability;
 import org.qrtrace.checkin.domain.Visit;
 import org.qrtrace.checkin.messaging.EventPublisher;
 import org.qrtrace.events.CheckedIn;
@@ -30,14 +27,12 @@ public class VisitRecorder {
 
     private final VisitRegistry visits;
     private final EventPublisher publisher;
-    private final CheckoutLinks links;
     private final MeterRegistry registry;
 
     @Inject
-    public VisitRecorder(VisitRegistry visits, EventPublisher publisher, CheckoutLinks links, MeterRegistry registry) {
+    public VisitRecorder(VisitRegistry visits, EventPublisher publisher, MeterRegistry registry) {
         this.visits = visits;
         this.publisher = publisher;
-        this.links = links;
         this.registry = registry;
     }
 
@@ -47,42 +42,49 @@ public class VisitRecorder {
     }
 
     /**
-     * @param waiting who waits for the answer (a visitor is answered sooner than a gate device)
-     * @param event   builds the {@code CheckedIn} for the new visit's times (only called when the visit is new)
+     * The visit a check-in was recorded as: a new one (its {@code CheckedIn} acknowledged) or the person's open visit at
+     * the venue that the scan joined (no new event). Remembered for an Idempotency-Key, so it holds the visit itself
+     * rather than an answer made of it (the answer is made again for each request, see {@code CheckinService}).
      */
-    public CompletionStage<CheckinOutcome> checkIn(EventPublisher.Waiting waiting, CheckinPoint point, UUID eventId,
-                                                   UUID checkinId, String pseudonym, Instant checkedInAt,
-                                                   Instant autoCheckoutAt, int dependants, Function<Visit, CheckedIn> event) {
-        Visit candidate = new Visit(checkinId, point.venueId(), pseudonym, checkedInAt, autoCheckoutAt, new CompletableFuture<>());
+    public record Recorded(Visit visit, boolean newVisit) {
+    }
+
+    /**
+     * @param waiting    who waits for the answer (a visitor is answered sooner than a gate device)
+     * @param person     the person at the venue ({@code point}'s venue)
+     * @param dependants how many people were checked in with the visitor
+     * @param event      builds the {@code CheckedIn} for the new visit's times (only called when the visit is new)
+     */
+    public CompletionStage<Recorded> checkIn(EventPublisher.Waiting waiting, CheckinPoint point, UUID eventId,
+                                             UUID checkinId, Visit.Key person, Instant checkedInAt,
+                                             Instant autoCheckoutAt, int dependants, Function<Visit, CheckedIn> event) {
+        Visit candidate = new Visit(checkinId, person, point.venueName(), point.entranceName(), checkedInAt,
+                autoCheckoutAt, dependants);
         Visit visit = visits.openOrJoin(candidate);
         if (visit != candidate) {
             registry.counter("checkin.visits.joined").increment();
-            return visit.outcome().thenApply(CheckinOutcome::asExistingVisit);
+            return visit.acknowledged().thenApply(ok -> new Recorded(visit, false));
         }
         CheckedIn payload;
-        CheckinReceipt receipt;
         try {
             payload = event.apply(candidate);
-            receipt = new CheckinReceipt(checkinId, point.venueId(), point.venueName(), point.entranceName(),
-                    checkedInAt, autoCheckoutAt,
-                    links.secretFor(new CheckoutCapability(checkinId, point.venueId(), pseudonym, autoCheckoutAt)), dependants);
         } catch (RuntimeException e) {
             // never leave a registered visit whose outcome would not complete: later scans would wait for it
             visits.forget(candidate);
-            candidate.outcome().completeExceptionally(e);
+            candidate.acknowledged().completeExceptionally(e);
             throw e;
         }
         publisher.publish(EventEnvelope.of(eventId, checkedInAt, PRODUCER, payload), waiting).whenComplete((ok, error) -> {
             if (error != null) {
                 visits.forget(candidate);
                 registry.counter("checkin.visits.unavailable").increment();
-                candidate.outcome().completeExceptionally(error);
+                candidate.acknowledged().completeExceptionally(error);
             } else {
                 registry.counter("checkin.visits.new", "source", payload.source().name()).increment();
-                candidate.outcome().complete(new CheckinOutcome(true, receipt));
+                candidate.acknowledged().complete(null);
             }
         });
-        return candidate.outcome();
+        return candidate.acknowledged().thenApply(ok -> new Recorded(candidate, true));
     }
 
     /**
@@ -92,8 +94,8 @@ public class VisitRecorder {
      * @param openVisit the visit being ended when this instance still holds it, else null
      */
     public CompletionStage<Void> checkOut(UUID eventId, CheckedOut payload, Visit openVisit) {
-        visits.close(payload.venueId(), payload.pseudonym(), payload.checkinId());
-        CompletionStage<?> checkedIn = openVisit == null ? CompletableFuture.completedFuture(null) : openVisit.outcome();
+        visits.close(Visit.Key.of(payload.venueId(), payload.pseudonym()), payload.checkinId());
+        CompletionStage<?> checkedIn = openVisit == null ? CompletableFuture.completedFuture(null) : openVisit.acknowledged();
         return checkedIn.thenCompose(ok -> publisher.publish(EventEnvelope.of(eventId, payload.checkedOutAt(), PRODUCER,
                         payload), EventPublisher.Waiting.DEVICE))
                 .whenComplete((ok, error) -> {

@@ -62,7 +62,7 @@ public class VisitRegistry {
     public Visit openOrJoin(Visit candidate) {
         AtomicReference<Visit> result = new AtomicReference<>();
         open.asMap().compute(candidate.key(), (key, existing) -> {
-            if (existing != null && !existing.outcome().isCompletedExceptionally()
+            if (existing != null && !existing.acknowledged().isCompletedExceptionally()
                     && existing.absorbs(candidate.checkedInAt(), window)) {
                 result.set(existing);
                 return existing;
@@ -74,16 +74,15 @@ public class VisitRegistry {
     }
 
     /** The person's open visit at the venue that had begun by {@code at} (for a gate OUT scan). */
-    public Optional<Visit> openAt(UUID venueId, String pseudonym, Instant at) {
-        Visit v = open.getIfPresent(new Visit.Key(venueId, pseudonym));
+    public Optional<Visit> openAt(Visit.Key person, Instant at) {
+        Visit v = open.getIfPresent(person);
         return v != null && !v.checkedInAt().isAfter(at) ? Optional.of(v) : Optional.empty();
     }
 
     /** Ends the visit with this check-in id (checked out); a newer visit of the person is left alone. */
-    public boolean close(UUID venueId, String pseudonym, UUID checkinId) {
-        Visit.Key key = new Visit.Key(venueId, pseudonym);
-        Visit v = open.getIfPresent(key);
-        return v != null && v.checkinId().equals(checkinId) && open.asMap().remove(key, v);
+    public boolean close(Visit.Key person, UUID checkinId) {
+        Visit v = open.getIfPresent(person);
+        return v != null && v.hasCheckinId(checkinId) && open.asMap().remove(person, v);
     }
 
     /** Puts back a visit whose check-out Kafka did not take. */
