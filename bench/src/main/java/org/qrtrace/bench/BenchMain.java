@@ -130,7 +130,8 @@ public final class BenchMain {
             }
             case "no-loss" -> {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_NO_LOSS_RATE", "100"));
-                summary.append(new NoLossBench(stack, root).run(rate, Duration.ofSeconds(130)));
+                // The cluster's run has a third fault and waits for replication after each broker fault.
+                summary.append(new NoLossBench(stack, root).run(rate, Duration.ofSeconds(stack.cluster() ? 190 : 130)));
             }
             case "notify" -> {
                 // SMS notifications (issue #18): 1 and 2 per configured rate, 3 the fault run; BENCH_NOTIFY_PARTS picks

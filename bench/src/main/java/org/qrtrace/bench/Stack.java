@@ -44,6 +44,20 @@ final class Stack {
         return env.getProperty(service + "_URL");
     }
 
+    /** Whether this is the cluster ({@code ./deploy/run-local --cluster}): three brokers, two instances per service. */
+    boolean cluster() {
+        return "true".equals(env.getProperty("CLUSTER"));
+    }
+
+    /** checkin-service's instances (two side by side in the cluster, as behind a load balancer). */
+    List<String> checkinUrls() {
+        return cluster() ? List.of(url("CHECKIN"), url("CHECKIN2")) : List.of(url("CHECKIN"));
+    }
+
+    String kafkaBootstrap() {
+        return env.getProperty("KAFKA_BOOTSTRAP");
+    }
+
     String token(String role, List<String> venues, String jurisdiction) {
         return keys.mint(role, venues, jurisdiction, null, Duration.ofHours(4));
     }

@@ -96,6 +96,14 @@ public interface TracingConfig {
         @WithDefault("PT0.1S")
         Duration fetchMaxWait();
 
+        /**
+         * How long the group waits for a silent member before giving its partitions to the others. Kafka's 45 s default
+         * left a killed instance's partitions unread for that long (the cluster's fault run, docs/reliability.md); the
+         * heartbeats run on the consumer's own thread, so a long batch does not count against it.
+         */
+        @WithDefault("PT10S")
+        Duration sessionTimeout();
+
         /** Pause after a failed batch (database down) before the same records are read again. */
         @WithDefault("PT2S")
         Duration retryBackoff();
