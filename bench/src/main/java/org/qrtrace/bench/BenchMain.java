@@ -81,7 +81,9 @@ public final class BenchMain {
             case "long" -> {
                 int rate = Integer.parseInt(System.getenv().getOrDefault("BENCH_RATE", "1500"));
                 int minutes = Integer.parseInt(System.getenv().getOrDefault("BENCH_MINUTES", "10"));
-                List<OpenLoad.Result> perMinute = new CheckinBench(stack).longHold(rate, minutes);
+                CheckinBench.LongHold hold = new CheckinBench(stack).longHold(rate, minutes);
+                List<OpenLoad.Result> perMinute = hold.perMinute();
+                summary.append(String.format("minute  0 (the first at this rate, apart): %s%n", hold.firstMinute()));
                 double[] minute = new double[perMinute.size()];
                 double[] p99 = new double[perMinute.size()];
                 double[] p50 = new double[perMinute.size()];
