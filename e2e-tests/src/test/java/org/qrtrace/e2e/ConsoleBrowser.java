@@ -65,19 +65,19 @@ final class ConsoleBrowser implements AutoCloseable {
     void screenshots(String name, String anchorId) throws IOException {
         for (Map.Entry<String, Dimension> size : Map.of("laptop", LAPTOP, "tablet", TABLET).entrySet()) {
             resize(size.getValue());
+            int width = size.getValue().getWidth();
+            // Charts redrawn at once (no animation), so the screenshot can be taken as soon as each has its new width.
             js("window.dispatchEvent(new Event('resize'));"
                     + "if (window.echarts) { document.querySelectorAll('[_echarts_instance_]').forEach(function (e) {"
-                    + " var c = echarts.getInstanceByDom(e); if (c) { c.resize(); } }); }");
+                    + " var c = echarts.getInstanceByDom(e); if (c) { c.resize({animation: {duration: 0}}); } }); }");
             if (anchorId != null) {
                 js("var e = document.getElementById(arguments[0]); if (e) { e.scrollIntoView(true); }", anchorId);
             } else {
                 js("window.scrollTo(0, 0)");
             }
-            try {
-                Thread.sleep(600);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            waitUntil(d -> Boolean.TRUE.equals(js("return window.innerWidth === arguments[0] && (!window.echarts || "
+                    + "Array.prototype.every.call(document.querySelectorAll('[_echarts_instance_]'), function (e) {"
+                    + " var c = echarts.getInstanceByDom(e); return !c || c.getWidth() === e.clientWidth; }));", width)));
             chromium.screenshot("console-" + name + "-" + size.getKey() + ".png");
         }
         resize(LAPTOP);

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -277,11 +278,19 @@ class OfficerConsoleIT {
             b.open(t.consoleUrl() + "/cases");
             signIn(b, "officer-hd", "demo-officer-hd");
             b.waitUntil(d -> d.getCurrentUrl().startsWith(t.consoleUrl() + "/cases"));
+            // A token of the same user issued after the console's: once it has expired, so have the console's. (Polling
+            // the console itself instead would make it try a refresh before they expired, which is another path.)
+            Instant consoleTokensExpired = expiryOf(given().formParam("grant_type", "password")
+                    .formParam("client_id", "qrtrace-cli").formParam("username", "officer-hd")
+                    .formParam("password", "demo-officer-hd").post(t.issuer() + "/protocol/openid-connect/token")
+                    .then().statusCode(200).extract().path("access_token"));
             String userId = given().auth().oauth2(admin).queryParam("username", "officer-hd").queryParam("exact", true)
                     .get(keycloak + "/admin/realms/qrtrace/users").then().statusCode(200).extract().path("[0].id");
             given().auth().oauth2(admin).post(keycloak + "/admin/realms/qrtrace/users/" + userId + "/logout")
                     .then().statusCode(204);
-            Thread.sleep(12_000);   // the console's tokens (10 s) expire; refreshing them now fails
+            // The console's tokens (10 s) expire; refreshing them then fails, as the session has ended.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Instant.now().isAfter(consoleTokensExpired));
             b.open(t.consoleUrl() + "/cases");
             b.waitUntil(d -> d.getCurrentUrl().startsWith(t.consoleUrl() + "/session-expired"));
             assertTrue(b.driver().findElement(By.tagName("body")).getText()
@@ -290,6 +299,13 @@ class OfficerConsoleIT {
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("accessTokenLifespan", lifespan))
                     .put(keycloak + "/admin/realms/qrtrace").then().statusCode(204);
         }
+    }
+
+    /** The {@code exp} of a JWT, read from its payload (its signature is the issuer's business here). */
+    private static Instant expiryOf(String jwt) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return Instant.ofEpochSecond(JsonPath.from(payload).getLong("exp"));
     }
 
     private static void signIn(ConsoleBrowser b, String user, String password) {
