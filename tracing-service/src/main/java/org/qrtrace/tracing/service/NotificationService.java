@@ -107,13 +107,13 @@ public class NotificationService {
                 .sorted(Comparator.comparing((ContactRow r) -> Tier.valueOf(r.tier()))).toList();
         CaseContactScope scope = CaseContactScope.of(rows, mapper, renderer, c.jurisdiction());
         List<ContactRow> inside = rows.stream().filter(scope::inside).toList();
+        List<String> tierList = tiers.stream().map(Enum::name).toList();
         if (inside.isEmpty()) {
-            return new NotificationPreview(language, tiers.stream().map(Enum::name).toList(), 0, null, null);
+            return new NotificationPreview(language, tierList, 0, null, null);
         }
         StoredExposure.StoredOverlap latest = latestExposure(scope.overlapsOf(inside.get(0)));
-        return new NotificationPreview(language, tiers.stream().map(Enum::name).toList(), inside.size(),
-                texts.textOf(language, latest.venueId(), latest.start(), latest.end()),
-                texts.partsOf(language, latest.venueId(), latest.start(), latest.end()));
+        String text = texts.textOf(language, latest.venueId(), latest.start(), latest.end());
+        return new NotificationPreview(language, tierList, inside.size(), text, NotificationTexts.partsOf(text));
     }
 
     /** The exposure a message names: the latest, the one the follow-up period runs from. */

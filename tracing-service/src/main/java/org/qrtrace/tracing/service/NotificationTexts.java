@@ -50,7 +50,12 @@ public class NotificationTexts {
 
     /** How many SMS parts that text takes ({@link Ucs2Segments}). */
     public int partsOf(String language, UUID venueId, Instant from, Instant to) {
-        return Ucs2Segments.split(textOf(language, venueId, from, to), 0).size();
+        return partsOf(textOf(language, venueId, from, to));
+    }
+
+    /** How many SMS parts {@code text} takes ({@link Ucs2Segments}). */
+    public static int partsOf(String text) {
+        return Ucs2Segments.split(text, 0).size();
     }
 
     public String render(String language, String venueName, Instant from, Instant to) {
