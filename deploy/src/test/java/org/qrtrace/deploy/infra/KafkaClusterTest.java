@@ -8,11 +8,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qrtrace.events.Topics;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -30,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class KafkaClusterTest {
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void threeNodesReplicateEveryTopicAndRefuseWritesBelowTwoInSyncReplicas(@TempDir Path dir) throws Exception {
         int[] ports = freePorts(6);
         String voters = "1@127.0.0.1:" + ports[1] + ",2@127.0.0.1:" + ports[3] + ",3@127.0.0.1:" + ports[5];
@@ -47,8 +51,8 @@ class KafkaClusterTest {
                 nodes.add(s.get(3, TimeUnit.MINUTES));
             }
             String bootstrap = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[2] + ",127.0.0.1:" + ports[4];
-            KafkaServer.createTopics(bootstrap, 3, java.time.Duration.ofMinutes(2));
-            KafkaServer.createTopics(bootstrap, 3, java.time.Duration.ofMinutes(2)); // idempotent
+            KafkaServer.createTopics(bootstrap, 3, Duration.ofMinutes(2));
+            KafkaServer.createTopics(bootstrap, 3, Duration.ofMinutes(2)); // idempotent
 
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL.stream().map(Topics.TopicSpec::name)
@@ -63,27 +67,43 @@ class KafkaClusterTest {
                 }
             }
 
-            try (KafkaProducer<String, String> producer = producer(bootstrap, 60_000)) {
-                producer.send(new ProducerRecord<>(Topics.CHECKIN_EVENTS, "k", "three up")).get(60, TimeUnit.SECONDS);
-            }
-            nodes.remove(2).close();
-            try (KafkaProducer<String, String> producer = producer(bootstrap, 60_000)) {
-                producer.send(new ProducerRecord<>(Topics.CHECKIN_EVENTS, "k", "two up")).get(90, TimeUnit.SECONDS);
-            }
-            nodes.remove(1).close();
-            try (KafkaProducer<String, String> producer = producer(bootstrap, 8_000)) {
-                // Not acknowledged: one replica left of the two a write needs (refused, or timed out waiting for them).
-                assertThrows(ExecutionException.class, () -> producer.send(
+            // Both producers get their producer id while the quorum stands: an idempotent producer that asks for one
+            // after the quorum is lost waits for it without end (its batches never expire, close() never returns).
+            try (KafkaProducer<String, String> patient = producer(bootstrap, 60_000);
+                 KafkaProducer<String, String> brief = producer(bootstrap, 8_000)) {
+                patient.send(new ProducerRecord<>(Topics.CHECKIN_EVENTS, "k", "three up")).get(60, TimeUnit.SECONDS);
+                brief.send(new ProducerRecord<>(Topics.CHECKIN_EVENTS, "k", "three up")).get(60, TimeUnit.SECONDS);
+
+                closeWithin(nodes.remove(2));
+                patient.send(new ProducerRecord<>(Topics.CHECKIN_EVENTS, "k", "two up")).get(90, TimeUnit.SECONDS);
+
+                closeWithin(nodes.remove(1));
+                // Not acknowledged: one replica left of the two a write needs. Refused or timed out (8 s) either way.
+                ExecutionException refused = assertThrows(ExecutionException.class, () -> brief.send(
                         new ProducerRecord<>(Topics.CHECKIN_EVENTS, "k", "one up")).get(60, TimeUnit.SECONDS));
+                assertInstanceOf(org.apache.kafka.common.errors.RetriableException.class, refused.getCause());
             }
         } finally {
             for (KafkaServer node : nodes) {
-                node.close();
+                closeWithin(node);
             }
             for (CompletableFuture<KafkaServer> s : starting) {
-                s.thenAccept(KafkaServer::close); // one that never finished starting is closed if it ever does
+                if (!s.isDone()) {
+                    s.thenAcceptAsync(KafkaServer::close); // one that never finished starting is closed if it ever does
+                }
             }
         }
+    }
+
+    /**
+     * A node's orderly shutdown talks to the controller quorum; the last node of a lost quorum may wait long for it. The
+     * test does not wait more than a minute: the node is left to its daemon thread (the test JVM ends anyway).
+     */
+    private static void closeWithin(KafkaServer node) throws InterruptedException {
+        Thread closing = new Thread(node::close, "close-kafka-node");
+        closing.setDaemon(true);
+        closing.start();
+        closing.join(Duration.ofMinutes(1).toMillis());
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap, int deliveryTimeoutMs) {
@@ -92,7 +112,12 @@ class KafkaClusterTest {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(deliveryTimeoutMs / 2, 30_000),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeoutMs),
-                new StringSerializer(), new StringSerializer());
+                new StringSerializer(), new StringSerializer()) {
+            @Override
+            public void close() { // the default close waits without bound for records the cluster cannot take
+                close(Duration.ofSeconds(10));
+            }
+        };
     }
 
     private static int[] freePorts(int count) throws Exception {
