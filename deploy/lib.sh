@@ -120,11 +120,13 @@ launch() {
       tracing-service|tracing-service-2) cmd=(env "${idp_secrets[@]}" -u QRTRACE_QR_MASTER_KEY -u QRTRACE_SEAL_PUBLIC_KEY -u VENUE_DB_PASSWORD
           QRTRACE_SMPP_ENABLED="${QRTRACE_SMPP_ENABLED:-true}" TRACING_PORT="$port" TRACING_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tracing" TRACING_DB_USER=tracing_svc
           ${TRACING_EXTRA_ENV:-} "$JAVA" -Xmx768m -jar "$ROOT/tracing-service/target/quarkus-app/quarkus-run.jar") ;;
-      # A real Keycloak (start-dev: its own H2 database, here in STACK/keycloak) with realm qrtrace imported from
-      # deploy/keycloak/qrtrace-realm.json, whose ${...} placeholders Keycloak fills from this environment.
+      # A real Keycloak (start-dev: its own H2 database, here in STACK/keycloak) with realm qrtrace imported: production's
+      # realm (deploy/k8s/base/keycloak/qrtrace-realm.json) plus the demo users and client (deploy/keycloak/demo-realm.json);
+      # Keycloak fills its ${...} placeholders from this environment.
       keycloak) keycloak_home || fail "Keycloak is not unpacked (deploy/target/keycloak): run ./mvnw -DskipTests install"
-          mkdir -p "$KC_HOME/data/import" "$STACK/keycloak"
-          cp "$ROOT/deploy/keycloak/qrtrace-realm.json" "$KC_HOME/data/import/qrtrace-realm.json"
+          mkdir -p "$STACK/keycloak"
+          "$JAVA" -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain realm "$KC_HOME/data/import/qrtrace-realm.json" \
+            "$ROOT/deploy/k8s/base/keycloak/qrtrace-realm.json" "$ROOT/deploy/keycloak/demo-realm.json" || fail "cannot write the realm"
           cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u QRTRACE_QR_MASTER_KEY
           -u VENUE_DB_PASSWORD -u TRACING_DB_PASSWORD -u QRTRACE_SMPP_PASSWORD
           JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" KC_BOOTSTRAP_ADMIN_USERNAME=admin

@@ -19,8 +19,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * DEVELOPMENT ONLY: the demo users of the local Keycloak's realm ({@code deploy/keycloak/qrtrace-realm.json}), written
- * to {@code demo-users.json} as {@code {role: {username, password, ...claims}}} so that people and tests can sign in.
+ * DEVELOPMENT ONLY: what the local Keycloak adds to the realm production imports. The realm
+ * ({@code deploy/k8s/base/keycloak/qrtrace-realm.json}: roles, the console's client, the user profile) has no users;
+ * {@code deploy/keycloak/demo-realm.json} holds the demo users and the password-grant client {@code qrtrace-cli}, and
+ * {@link #realmWithDemo} appends them for the local stack's import. The demo users are written to
+ * {@code demo-users.json} as {@code {role: {username, password, ...claims}}} so that people and tests can sign in.
  * The first user of a role is listed under the role's name; another of the same role under
  * {@code ROLE-other-province} (health officers) or {@code ROLE-2}.
  */
@@ -31,12 +34,35 @@ public final class DemoUsers {
     private DemoUsers() {
     }
 
-    /** The demo users of a realm file, by role, with the issuer and the command-line client's id. */
-    public static JsonObject of(String realmJson, String issuer) {
-        JsonObject realm;
-        try (JsonReader reader = Json.createReader(new StringReader(realmJson))) {
-            realm = reader.readObject();
+    /**
+     * The realm with the demo part added: each array of {@code demo} (clients, users) appended to the realm's array of
+     * the same name, any other member of {@code demo} added. A member both have that is not an array is an error.
+     */
+    public static String realmWithDemo(String realmJson, String demoJson) {
+        JsonObject realm = read(realmJson);
+        JsonObjectBuilder merged = Json.createObjectBuilder(realm);
+        for (Map.Entry<String, JsonValue> member : read(demoJson).entrySet()) {
+            JsonValue existing = realm.get(member.getKey());
+            if (existing == null) {
+                merged.add(member.getKey(), member.getValue());
+            } else if (existing instanceof JsonArray array && member.getValue() instanceof JsonArray more) {
+                merged.add(member.getKey(), Json.createArrayBuilder(array).addAll(Json.createArrayBuilder(more)));
+            } else {
+                throw new IllegalArgumentException("the demo realm redefines " + member.getKey());
+            }
         }
+        return pretty(merged.build());
+    }
+
+    /** Writes the local stack's realm import: the production realm with the demo users and client. */
+    static void writeRealm(Path out, Path realmFile, Path demoFile) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        DevKeys.writeAtomically(out, realmWithDemo(Files.readString(realmFile), Files.readString(demoFile)));
+    }
+
+    /** The demo users of a realm (or of the demo part of one), by role, with the issuer and the command-line client. */
+    public static JsonObject of(String realmJson, String issuer) {
+        JsonObject realm = read(realmJson);
         JsonObjectBuilder out = Json.createObjectBuilder();
         Map<String, Integer> seen = new HashMap<>();
         for (JsonValue value : realm.getJsonArray("users")) {
@@ -63,12 +89,22 @@ public final class DemoUsers {
     }
 
     static void write(Path stackDir, Path realmFile, String issuer) throws IOException {
+        DevKeys.writeAtomically(stackDir.resolve(FILE), pretty(of(Files.readString(realmFile), issuer)));
+    }
+
+    private static JsonObject read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String pretty(JsonObject object) {
         StringWriter text = new StringWriter();
         try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(text)) {
-            writer.writeObject(of(Files.readString(realmFile), issuer));
+            writer.writeObject(object);
         }
-        DevKeys.writeAtomically(stackDir.resolve(FILE), text.toString().strip() + "\n");
+        return text.toString().strip() + "\n";
     }
 
     private static String password(JsonObject user) {

@@ -59,6 +59,9 @@ public final class LocalStackMain {
             case "smsc" -> runSmsc(dir, port(args), args.length > 3 ? Integer.parseInt(args[3]) : missing("HTTP port"));
             case "tokens" -> writeTokens(dir, args.length > 2 ? args[2] : "30");
             case "token" -> System.out.println(token(dir, args));
+            // realm OUT REALM DEMO: the local Keycloak's import file, the production realm with the demo part added
+            case "realm" -> DemoUsers.writeRealm(dir, Path.of(args.length > 2 ? args[2] : missingText("realm file")),
+                    Path.of(args.length > 3 ? args[3] : missingText("demo realm file")));
             case "users" -> DemoUsers.write(dir, Path.of(args.length > 2 ? args[2] : missingText("realm file")),
                     args.length > 3 ? args[3] : missingText("issuer"));
             default -> usage("unknown command " + args[0]);

@@ -31,7 +31,10 @@ import java.util.Set;
  *   <li>the identity provider named by {@code qrtrace.security.oidc-issuer} (Keycloak's realm {@code qrtrace} in the
  *       local stack): its keys come from the {@code jwks_uri} of its OpenID discovery document, read on the first of
  *       its tokens (and again after a failure) and refreshed by SmallRye JWT; its tokens must name the audience
- *       {@value #AUDIENCE};</li>
+ *       {@value #AUDIENCE}. Where the issuer's public address is not the way to the provider from inside (Kubernetes:
+ *       the pods reach Keycloak as {@code http://keycloak:8080}), {@code qrtrace.security.oidc-internal-url} names the
+ *       realm's internal address: the discovery document is read there, must still name the public issuer, and its
+ *       {@code jwks_uri} is then the provider's internal one (Keycloak's {@code hostname-backchannel-dynamic});</li>
  *   <li>any other token is verified as before, against {@code mp.jwt.verify.publickey[.location]} and
  *       {@code mp.jwt.verify.issuer}: the development signer of the local stack and of the tests.</li>
  * </ul>
@@ -49,13 +52,25 @@ public class TrustedIssuers extends JWTCallerPrincipalFactory {
     private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(5);
 
     private final Optional<String> oidcIssuer;
+    private final Optional<String> oidcInternalUrl;
     private final DefaultJWTCallerPrincipalFactory configured = new DefaultJWTCallerPrincipalFactory();
     /** Its own factory: SmallRye JWT keeps the key resolver (and its JWKS cache) per factory. */
     private final DefaultJWTCallerPrincipalFactory identityProvider = new DefaultJWTCallerPrincipalFactory();
     private volatile JWTAuthContextInfo identityProviderContext;
 
-    TrustedIssuers(@ConfigProperty(name = "qrtrace.security.oidc-issuer") Optional<String> oidcIssuer) {
-        this.oidcIssuer = oidcIssuer.map(String::strip).filter(s -> !s.isEmpty()).map(TrustedIssuers::withoutSlash);
+    @jakarta.inject.Inject
+    TrustedIssuers(@ConfigProperty(name = "qrtrace.security.oidc-issuer") Optional<String> oidcIssuer,
+                   @ConfigProperty(name = "qrtrace.security.oidc-internal-url") Optional<String> oidcInternalUrl) {
+        this.oidcIssuer = url(oidcIssuer);
+        this.oidcInternalUrl = url(oidcInternalUrl);
+    }
+
+    TrustedIssuers(Optional<String> oidcIssuer) {
+        this(oidcIssuer, Optional.empty());
+    }
+
+    private static Optional<String> url(Optional<String> configured) {
+        return configured.map(String::strip).filter(s -> !s.isEmpty()).map(TrustedIssuers::withoutSlash);
     }
 
     @Override
@@ -73,7 +88,7 @@ public class TrustedIssuers extends JWTCallerPrincipalFactory {
                 context = identityProviderContext;
                 if (context == null) {
                     String issuer = oidcIssuer.orElseThrow();
-                    context = new JWTAuthContextInfo(jwksUri(issuer), issuer);
+                    context = new JWTAuthContextInfo(jwksUri(issuer, oidcInternalUrl.orElse(issuer)), issuer);
                     context.setGroupsPath(configuredContext.getGroupsPath());
                     context.setSignatureAlgorithm(configuredContext.getSignatureAlgorithm());
                     context.setExpGracePeriodSecs(configuredContext.getExpGracePeriodSecs());
@@ -86,9 +101,12 @@ public class TrustedIssuers extends JWTCallerPrincipalFactory {
         return context;
     }
 
-    /** The {@code jwks_uri} of the issuer's discovery document, which must name the same issuer (OpenID Discovery). */
-    static String jwksUri(String issuer) throws ParseException {
-        URI discovery = URI.create(issuer + "/.well-known/openid-configuration");
+    /**
+     * The {@code jwks_uri} of the issuer's discovery document, read at {@code realmUrl} (the issuer itself, or its
+     * internal address), which must name the issuer (OpenID Discovery).
+     */
+    static String jwksUri(String issuer, String realmUrl) throws ParseException {
+        URI discovery = URI.create(realmUrl + "/.well-known/openid-configuration");
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(DISCOVERY_TIMEOUT).build()
                     .send(HttpRequest.newBuilder(discovery).timeout(DISCOVERY_TIMEOUT).GET().build(),

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The services trust the development signer (the configured key and issuer) and the identity provider named by its
@@ -82,6 +83,26 @@ class TrustedIssuersTest {
         assertEquals("30", principal.getClaim(Claims.JURISDICTION).toString());
     }
 
+    /** Kubernetes: the realm's public address is the issuer; the services read its documents at the internal one. */
+    @Test
+    void readsTheProvidersDocumentsAtItsInternalAddressWhenOneIsGiven() throws Exception {
+        String publicIssuer = "https://id.qrtrace.example/realms/qrtrace"; // not reachable from here
+        discoveryIssuer.set(publicIssuer);
+        try {
+            JWTCallerPrincipal principal = new TrustedIssuers(Optional.of(publicIssuer), Optional.of(issuer + "/"))
+                    .parse(sign(idpKey, "idp-key-1", publicIssuer, TrustedIssuers.AUDIENCE), devContext());
+            assertEquals("officer-hd", principal.getName());
+
+            // the internal document must still name the public issuer
+            ParseException e = assertThrows(ParseException.class, () -> new TrustedIssuers(Optional.of(
+                    "https://other.example/realms/qrtrace"), Optional.of(issuer)).parse(sign(idpKey, "idp-key-1",
+                    "https://other.example/realms/qrtrace", TrustedIssuers.AUDIENCE), devContext()));
+            assertTrue(e.getMessage().contains("another issuer"), e.getMessage());
+        } finally {
+            discoveryIssuer.set(issuer);
+        }
+    }
+
     @Test
     void keepsAcceptingTheDevelopmentSigner() throws Exception {
         JWTCallerPrincipal principal = new TrustedIssuers(Optional.of(issuer))
@@ -127,7 +148,7 @@ class TrustedIssuersTest {
     void refusesADiscoveryDocumentThatNamesAnotherIssuer() {
         discoveryIssuer.set("http://elsewhere.example/realms/qrtrace");
         try {
-            ParseException e = assertThrows(ParseException.class, () -> TrustedIssuers.jwksUri(issuer));
+            ParseException e = assertThrows(ParseException.class, () -> TrustedIssuers.jwksUri(issuer, issuer));
             assertEquals(true, e.getMessage().contains("names another issuer"), e.getMessage());
         } finally {
             discoveryIssuer.set(issuer);
