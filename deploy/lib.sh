@@ -125,6 +125,10 @@ launch() {
       # Keycloak fills its ${...} placeholders from this environment.
       keycloak) keycloak_home || fail "Keycloak is not unpacked (deploy/target/keycloak): run ./mvnw -DskipTests install"
           mkdir -p "$STACK/keycloak"
+          # The realm's login theme (Vietnamese words on Keycloak's pages), as deploy/k8s mounts it.
+          rm -rf "$KC_HOME/themes/qrtrace" && mkdir -p "$KC_HOME/themes/qrtrace/login/messages"
+          cp "$ROOT/deploy/k8s/base/keycloak/theme/theme.properties" "$KC_HOME/themes/qrtrace/login/"
+          cp "$ROOT"/deploy/k8s/base/keycloak/theme/messages_*.properties "$KC_HOME/themes/qrtrace/login/messages/"
           "$JAVA" -cp "$LAUNCHER_CP" org.qrtrace.deploy.LocalStackMain realm "$KC_HOME/data/import/qrtrace-realm.json" \
             "$ROOT/deploy/k8s/base/keycloak/qrtrace-realm.json" "$ROOT/deploy/keycloak/demo-realm.json" || fail "cannot write the realm"
           cmd=(env -u QRTRACE_PEPPER -u QRTRACE_SEAL_PUBLIC_KEY -u QRTRACE_SEAL_PRIVATE_KEY -u QRTRACE_QR_MASTER_KEY

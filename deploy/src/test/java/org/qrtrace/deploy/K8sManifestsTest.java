@@ -647,6 +647,19 @@ class K8sManifestsTest {
                         .anyMatch(v -> realmVolume.get("name").equals(v.get("name")) && "/opt/keycloak/data/import".equals(v.get("mountPath"))),
                 where + "the realm is mounted where --import-realm reads");
         assertTrue(list(containers(keycloak).get(0).get("args")).contains("--import-realm"), where + "Keycloak imports the realm");
+        // The realm's login theme is mounted where Keycloak looks for themes, from the files the local stack installs.
+        java.util.regex.Matcher loginTheme = java.util.regex.Pattern.compile("\"loginTheme\": \"([^\"]+)\"").matcher(Files.readString(realm));
+        assertTrue(loginTheme.find(), where + "the realm names its login theme");
+        Map<String, Object> themeVolume = list(at(keycloak, "spec", "template", "spec", "volumes")).stream().map(K8sManifestsTest::map)
+                .filter(v -> "keycloak-theme".equals(str(v, "configMap", "name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(where + "Keycloak mounts no login theme"));
+        assertTrue(list(containers(keycloak).get(0).get("volumeMounts")).stream().map(K8sManifestsTest::map)
+                        .anyMatch(v -> themeVolume.get("name").equals(v.get("name"))
+                                && ("/opt/keycloak/themes/" + loginTheme.group(1)).equals(v.get("mountPath"))),
+                where + "the theme is mounted as /opt/keycloak/themes/" + loginTheme.group(1));
+        Set<String> themeFiles = list(at(themeVolume, "configMap", "items")).stream().map(i -> (String) map(i).get("path")).collect(Collectors.toSet());
+        assertTrue(themeFiles.containsAll(Set.of("login/theme.properties", "login/messages/messages_vi.properties")),
+                where + "the theme's files: " + themeFiles);
 
         Map<String, Object> officers = m.find("Ingress", "officers").orElseThrow(() -> new AssertionError(where + "no officers Ingress"));
         Map<String, List<Map<String, Object>>> paths = new HashMap<>();

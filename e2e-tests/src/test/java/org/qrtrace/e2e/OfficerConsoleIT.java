@@ -95,11 +95,13 @@ class OfficerConsoleIT {
             // Keycloak's own login page; a wrong password is Keycloak's message, on Keycloak's page.
             b.open(t.consoleUrl() + "/cases");
             assertTrue(b.driver().getCurrentUrl().startsWith(t.issuer() + "/protocol/openid-connect/auth"), b.driver().getCurrentUrl());
+            // In Vietnamese: the realm's login theme (deploy/k8s/base/keycloak/theme) over Keycloak's own pages.
+            assertEquals("Đăng nhập vào tài khoản", b.driver().findElement(By.id("kc-page-title")).getText().strip());
             b.screenshots("sign-in");
             signIn(b, "officer-hd", "wrong-password");
             WebElement error = b.waitUntil(d -> d.findElement(By.id("input-error-username")));
-            // Keycloak's own words (its Vietnamese theme, when it has one, says the same)
-            assertTrue(error.isDisplayed() && !error.getText().isBlank(), error.getText());
+            assertTrue(error.isDisplayed(), "Keycloak shows its error");
+            assertEquals("Tên đăng nhập hoặc mật khẩu không đúng.", error.getText().strip());
             b.screenshots("sign-in-wrong-password");
             signIn(b, "officer-hd", "demo-officer-hd");
             b.waitUntil(d -> d.getCurrentUrl().startsWith(t.consoleUrl() + "/cases"));
