@@ -449,9 +449,9 @@ class K8sManifestsTest {
             }
             monitored.add(name(services.get(0)));
         }
-        Set<String> scraped = new HashSet<>(SERVICES);
+        Set<String> scraped = new HashSet<>(APPS);
         scraped.add(KEYCLOAK);
-        assertEquals(scraped, monitored, where + "every service and Keycloak are scraped (the console has no metrics yet)");
+        assertEquals(scraped, monitored, where + "every application and Keycloak are scraped");
     }
 
     void checkKafka(Manifests m, String where) {
@@ -836,6 +836,7 @@ class K8sManifestsTest {
             expect(wrong, "keycloak", "keycloak", 7800, true);
             expect(wrong, "keycloak", "keycloak", 57800, true);
             expect(wrong, "monitoring", "keycloak", 9000, true);
+            expect(wrong, "monitoring", "officer-console", 8084, true);
             expect(wrong, "other", "keycloak", 8080, false);
             expect(wrong, "keycloak-db-join-job", "keycloak-db-instance", 5432, true);
             expect(wrong, "cnpg-system", "keycloak-db-instance", 8000, true);

@@ -353,5 +353,7 @@ class PagesTest {
         given().get("/console/console.css").then().statusCode(200);
         given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
+        // Prometheus scrapes without a token (inside the cluster; the Ingress does not route /q)
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
     }
 }
