@@ -180,6 +180,31 @@ class OfficerConsoleIT {
             assertEquals("QUARANTINED", given().auth().oauth2(officer).get(t.tracingUrl() + "/api/v1/cases/" + caseId + "/contacts")
                     .then().extract().jsonPath().getString("find { it.contactId == '" + contactId + "' }.followUp.status"));
 
+            // The market as a public exposure site for the last hour, listed on the case page and in the public feed;
+            // then withdrawn from the page: off the feed, marked withdrawn on the page.
+            java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+            java.time.ZonedDateTime siteTo = Instant.now().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            new Select(b.driver().findElement(By.cssSelector("#site select[name=venueId]"))).selectByVisibleText(outbreak.market());
+            ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript(
+                    "const f = document.querySelector('#site form[action$=\"/exposure-sites\"]');"
+                            + "f.querySelector('input[name=from]').value = arguments[0];"
+                            + "f.querySelector('input[name=to]').value = arguments[1];",
+                    minute.format(siteTo.minusHours(1)), minute.format(siteTo));
+            b.clickAndWait(By.cssSelector("#site form[action$='/exposure-sites'] button"));
+            List<WebElement> siteRows = b.driver().findElements(By.cssSelector("#sites tbody tr"));
+            assertEquals(1, siteRows.size());
+            assertTrue(siteRows.get(0).getText().contains(outbreak.market()), siteRows.get(0).getText());
+            String feed = given().get(t.tracingUrl() + "/api/v1/exposure-sites").then().statusCode(200).extract().asString();
+            assertTrue(feed.contains(outbreak.market()), "the public list names the market");
+            b.screenshots("case-site", "site");
+            b.clickAndWait(By.cssSelector("#sites button[id^=withdraw-]"));
+            assertTrue(b.driver().findElement(By.id("site-withdrawn")).isDisplayed());
+            assertTrue(b.driver().findElements(By.cssSelector("#sites button[id^=withdraw-]")).isEmpty(), "nothing left to withdraw");
+            assertFalse(given().get(t.tracingUrl() + "/api/v1/exposure-sites").then().statusCode(200).extract().asString()
+                    .contains(outbreak.market()), "off the public list");
+            b.screenshots("case-site-withdrawn", "site");
+
             // On a stack started with --demo after ./deploy/demo-outbreak: the demo outbreak's case, a larger graph.
             String demoCase = given().auth().oauth2(officer).queryParam("adminUnitCode", "30")
                     .get(t.tracingUrl() + "/api/v1/cases").then().statusCode(200).extract().jsonPath()

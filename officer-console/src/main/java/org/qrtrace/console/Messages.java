@@ -231,6 +231,20 @@ public interface Messages {
 
     String site_done();
 
+    String site_none();
+
+    String site_published();
+
+    String site_status();
+
+    String site_listed();
+
+    String site_withdrawn();
+
+    String site_withdraw();
+
+    String site_withdrawn_done();
+
     String site_no_venues();
 
     String clusters_title();
@@ -362,6 +376,10 @@ public interface Messages {
     String action_EXPOSURE_SITE_PUBLISH();
 
     String action_EXPOSURE_SITE_WITHDRAW();
+
+    String action_CASE_SITES_READ();
+
+    String action_CLUSTER_LIST();
 
     String error_title();
 

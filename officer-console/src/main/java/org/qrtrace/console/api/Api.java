@@ -101,7 +101,11 @@ public final class Api {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ExposureSite(UUID id, UUID caseId, UUID venueId, String venueName, String address,
-                               String adminUnitCode, Instant from, Instant to, String advice, Instant publishedAt) {
+                               String adminUnitCode, Instant from, Instant to, String advice, Instant publishedAt,
+                               String publishedBy, Instant withdrawnAt) {
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,6 +2,7 @@ package org.qrtrace.console.api;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -85,6 +86,14 @@ public interface TracingApi {
     @Path("/exposure-sites")
     @Consumes(MediaType.APPLICATION_JSON)
     Api.ExposureSite publishSite(Map<String, Object> body);
+
+    @GET
+    @Path("/cases/{id}/exposure-sites")
+    List<Api.ExposureSite> caseSites(@PathParam("id") UUID caseId);
+
+    @DELETE
+    @Path("/exposure-sites/{id}")
+    void withdrawSite(@PathParam("id") UUID siteId);
 
     @GET
     @Path("/clusters")

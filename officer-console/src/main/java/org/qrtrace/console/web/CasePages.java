@@ -149,12 +149,13 @@ public class CasePages {
                              @QueryParam("venue") String venue, @QueryParam("sort") String sort,
                              @QueryParam("query") String queryId, @QueryParam("notified") String notified,
                              @QueryParam("saved") String saved, @QueryParam("site") String site,
-                             @QueryParam("opened") String opened,
+                             @QueryParam("withdrawn") String withdrawn, @QueryParam("opened") String opened,
                              @jakarta.ws.rs.CookieParam(QUERY_COOKIE) String lastQuery) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("notified", parseNotified(notified));
         extra.put("saved", saved != null);
         extra.put("site", site != null);
+        extra.put("withdrawn", withdrawn != null);
         extra.put("opened", opened != null);
         String shownQuery = queryId != null && !queryId.isBlank() ? queryId : lastQuery == null ? null : "cookie:" + lastQuery;
         return Response.ok(casePage(caseId(id), new ContactTable.Filter(tier, fstatus, venue, sort), shownQuery, extra,
@@ -183,6 +184,12 @@ public class CasePages {
         } catch (ServiceProblem ignored) {
             // the chain is a nicety: the case page stands without it
         }
+        List<Api.ExposureSite> sites = List.of();
+        try {
+            sites = tracing.caseSites(id);
+        } catch (ServiceProblem ignored) {
+            // like the chain: the case page stands without its list of sites
+        }
         Api.ExposureQuery query = null;
         ServiceProblem queryProblem = null;
         if (queryId != null && !queryId.isBlank()) {
@@ -205,7 +212,7 @@ public class CasePages {
                 .data("venues", ContactTable.venues(contacts)).data("filter", filter)
                 .data("sort", filter.sort() == null ? "tier" : filter.sort())
                 .data("sorts", ContactTable.SORTS).data("tiers", List.of("F1", "F2")).data("followUps", FOLLOW_UP).data("chain", chain)
-                .data("graphJson", json(graph)).data("timeline", timeline).data("query", query)
+                .data("graphJson", json(graph)).data("timeline", timeline).data("query", query).data("sites", sites)
                 .data("queryProblem", queryProblem)
                 .data("previewVi", preview(id, "vi")).data("previewEn", preview(id, "en"))
                 .data("errors", errors).data("form", form).data("actionProblem", actionProblem)
@@ -213,7 +220,7 @@ public class CasePages {
                 .data("defaultTo", Times.input(now.plusSeconds(120)))
                 .data("selfPath", "/cases/" + id);
         extra.forEach(t::data);
-        for (String k : List.of("notified", "saved", "site", "opened", "formName")) {
+        for (String k : List.of("notified", "saved", "site", "withdrawn", "opened", "formName")) {
             if (!extra.containsKey(k)) {
                 t.data(k, k.equals("notified") ? null : k.equals("formName") ? "" : false);
             }
@@ -396,6 +403,27 @@ public class CasePages {
             }
             return Response.status(p.status()).entity(casePage(caseId, emptyFilter(), null, Map.of("formName", "site"),
                     Map.of(), form, p)).build();
+        }
+    }
+
+    /** Takes a published site of the case off the public list (tracing-service decides who may). */
+    @POST
+    @Path("cases/{id}/exposure-sites/{siteId}/withdraw")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdrawSite(@PathParam("id") String id, @PathParam("siteId") String siteId,
+                                 @RestForm("csrf-token") String csrf) {
+        page.checkCsrf(csrf);
+        UUID caseId = caseId(id);
+        UUID site = caseId(siteId); // a malformed id is a 404, as for a case
+        try {
+            tracing.withdrawSite(site);
+            return Response.seeOther(URI.create("/cases/" + caseId + "?withdrawn=1#site")).build();
+        } catch (ServiceProblem p) {
+            if (p.status() >= 500) {
+                throw p;
+            }
+            return Response.status(p.status()).entity(casePage(caseId, emptyFilter(), null, Map.of("formName", "site"),
+                    Map.of(), Map.of(), p)).build();
         }
     }
 

@@ -39,6 +39,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PagesTest {
 
     static final String CASE_ID = "10000000-0000-4000-8000-000000000000";
+    static final String SITE_LISTED = "50000000-0000-4000-8000-000000000001";
+    static final String SITE_WITHDRAWN = "50000000-0000-4000-8000-000000000002";
+    static final String SITES = """
+            [{"id":"%s","caseId":"%s","venueId":"00000000-0000-4000-8000-000000000001","venueName":"Chợ Hải Tân",
+              "address":"Hải Tân","adminUnitCode":"10507","from":"2026-12-01T01:00:00Z","to":"2026-12-01T02:30:00Z",
+              "advice":null,"publishedAt":"2026-12-02T03:00:00Z","publishedBy":"officer-hd","withdrawnAt":null},
+             {"id":"%s","caseId":"%s","venueId":"00000000-0000-4000-8000-000000000001","venueName":"Chợ Hải Tân",
+              "address":"Hải Tân","adminUnitCode":"10507","from":"2026-11-30T01:00:00Z","to":"2026-11-30T02:00:00Z",
+              "advice":null,"publishedAt":"2026-12-01T03:00:00Z","publishedBy":"officer-hd","withdrawnAt":"2026-12-02T04:00:00Z"}]
+            """.formatted(SITE_LISTED, CASE_ID, SITE_WITHDRAWN, CASE_ID);
     static final String CASE = """
             {"id":"%s","caseReference":"HD-DEMO-0001","pseudonym":"%s","confirmedAt":"2026-12-03T01:00:00Z",
              "adminUnitCode":"288","status":"OPEN","createdAt":"2026-12-03T02:00:00Z","createdBy":"officer-hd"}"""
@@ -71,6 +81,7 @@ class PagesTest {
         wm.stubFor(get(urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/chain")).willReturn(json(
                 "{\"id\":\"" + CASE_ID + "\",\"caseReference\":\"HD-DEMO-0001\",\"children\":[]}")));
         wm.stubFor(get(urlPathEqualTo("/api/v1/reports/daily")).willReturn(json(REPORT)));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/exposure-sites")).willReturn(json(SITES)));
         wm.stubFor(get(urlPathEqualTo("/api/v1/cases/" + CASE_ID + "/notifications/preview"))
                 .withQueryParam("language", com.github.tomakehurst.wiremock.client.WireMock.equalTo("vi"))
                 .willReturn(json("{\"language\":\"vi\",\"tiers\":[\"F1\",\"F2\"],\"contacts\":1,\"example\":"
@@ -248,6 +259,39 @@ class PagesTest {
                 .formParam("venueId", "00000000-0000-4000-8000-000000000001").formParam("from", "2026-12-01T10:00")
                 .formParam("to", "2026-12-01T09:30").post("/cases/" + CASE_ID + "/exposure-sites")
                 .then().statusCode(400).body(containsString("id=\"err-siteTo\""));
+    }
+
+    @Test
+    @TestSecurity(user = "officer-hd", roles = "health-officer")
+    void theCasesSitesAreListedAndAListedOneIsWithdrawn() {
+        var wm = WireMockTracing.server;
+        String page = given().get("/cases/" + CASE_ID).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"withdraw-" + SITE_LISTED + "\""), "a listed site can be withdrawn");
+        assertFalse(page.contains("id=\"withdraw-" + SITE_WITHDRAWN + "\""), "a withdrawn one cannot");
+        assertTrue(page.contains("Đang công khai") && page.contains("Đã rút lúc 02/12/2026 11:00"), "status in local time");
+        String withdraw = "/cases/" + CASE_ID + "/exposure-sites/" + SITE_LISTED + "/withdraw";
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v1/exposure-sites/" + SITE_LISTED))
+                .willReturn(aResponse().withStatus(204)));
+
+        given().cookie(Csrf.COOKIE, Csrf.newToken()).formParam("csrf-token", Csrf.newToken()).post(withdraw)
+                .then().statusCode(403);
+        wm.verify(0, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathMatching("/api/v1/exposure-sites/.*")));
+        String token = Csrf.newToken();
+        given().redirects().follow(false).cookie(Csrf.COOKIE, token).formParam("csrf-token", token).post(withdraw)
+                .then().statusCode(303).header("Location", containsString("withdrawn=1"));
+        wm.verify(1, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathEqualTo("/api/v1/exposure-sites/" + SITE_LISTED)));
+        given().get("/cases/" + CASE_ID + "?withdrawn=1").then().statusCode(200)
+                .body(containsString("Đã rút địa điểm khỏi danh sách công khai."));
+
+        // tracing-service refuses (outside the officer's jurisdiction): its reason on the case page, nothing else done
+        String other = "50000000-0000-4000-8000-000000000009";
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/api/v1/exposure-sites/" + other))
+                .willReturn(problem(403, "exposure site 50000000 lies outside your jurisdiction (288)")));
+        given().cookie(Csrf.COOKIE, token).formParam("csrf-token", token)
+                .post("/cases/" + CASE_ID + "/exposure-sites/" + other + "/withdraw").then().statusCode(403)
+                .body(containsString("exposure site 50000000 lies outside your jurisdiction (288)"));
+        given().cookie(Csrf.COOKIE, token).formParam("csrf-token", token)
+                .post("/cases/" + CASE_ID + "/exposure-sites/not-an-id/withdraw").then().statusCode(404);
     }
 
     @Test

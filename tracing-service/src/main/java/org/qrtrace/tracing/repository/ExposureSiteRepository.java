@@ -64,6 +64,12 @@ public class ExposureSiteRepository {
                 ExposureSiteRepository::row, caseId, venueId, from, to);
     }
 
+    /** Every site of a case, published or withdrawn, newest publication first. */
+    public List<SiteRow> ofCase(UUID caseId) {
+        return jdbc.query("read the case's exposure sites", "SELECT " + COLUMNS + " FROM exposure_site WHERE case_id = ? "
+                + "ORDER BY published_at DESC, id", ExposureSiteRepository::row, caseId);
+    }
+
     /** False when the site was withdrawn already (the row's lock orders two racing withdrawals: one wins). */
     public boolean withdraw(UUID id, String by, Instant at) {
         return jdbc.update("withdraw the exposure site", "UPDATE exposure_site SET withdrawn_by = ?, withdrawn_at = ? "

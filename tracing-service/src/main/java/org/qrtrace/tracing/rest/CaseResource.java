@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qrtrace.common.rest.QueryParams;
@@ -27,6 +28,8 @@ import org.qrtrace.tracing.domain.CaseStatus;
 import org.qrtrace.tracing.service.CaseRequest;
 import org.qrtrace.tracing.service.CaseService;
 import org.qrtrace.tracing.service.CaseView;
+import org.qrtrace.tracing.service.ExposureSiteService;
+import org.qrtrace.tracing.service.ExposureSiteView;
 
 import java.net.URI;
 import java.util.List;
@@ -41,9 +44,11 @@ import java.util.UUID;
 public class CaseResource {
 
     private final CaseService service;
+    private final ExposureSiteService sites;
 
-    CaseResource(CaseService service) {
+    CaseResource(CaseService service, ExposureSiteService sites) {
         this.service = service;
+        this.sites = sites;
     }
 
     @POST
@@ -88,5 +93,18 @@ public class CaseResource {
                     + "reference, confirmation time); audited. Roles: health-officer whose jurisdiction covers the case's unit.")
     public CaseView.ChainNode chain(@PathParam("id") UUID id) {
         return service.chain(id);
+    }
+
+    @GET
+    @Path("/{id}/exposure-sites")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listCaseExposureSites", summary = "The exposure sites published for a case",
+            description = "Every site published for the case, withdrawn ones too (withdrawnAt set), newest first, with "
+                    + "who published it; audited. Withdrawing one: DELETE /api/v1/exposure-sites/{id}. Roles: "
+                    + "health-officer whose jurisdiction covers the case's unit.")
+    @APIResponse(responseCode = "200", description = "the case's sites (empty when none)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ExposureSiteView.class)))
+    public List<ExposureSiteView> exposureSites(@PathParam("id") UUID id) {
+        return sites.ofCase(id);
     }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,6 +98,22 @@ public class ExposureSiteService {
         parameters.put("created", created);
         audit.append(AuditLog.Action.EXPOSURE_SITE_PUBLISH, c.caseReference(), parameters, created ? 1 : 0);
         return new Published(ExposureSiteView.of(site, venue), created);
+    }
+
+    /**
+     * The sites published for a case (withdrawn ones too, with when), for an officer who may read the case; audited.
+     * Withdrawing one still needs a jurisdiction covering its venue ({@link #withdraw}).
+     */
+    @Transactional
+    public List<ExposureSiteView> ofCase(UUID caseId) {
+        access.officerJurisdiction();
+        CaseRow c = caseAccess.readable(caseId).row();
+        List<ExposureSiteView> found = sites.ofCase(c.id()).stream()
+                .map(s -> ExposureSiteView.of(s, venues.find(s.venueId()).orElse(null))).toList();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("caseId", c.id().toString());
+        audit.append(AuditLog.Action.CASE_SITES_READ, c.caseReference(), parameters, found.size());
+        return found;
     }
 
     /** Takes the site off the public list; a site withdrawn already stays as it is (no second event). */

@@ -46,6 +46,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -251,6 +252,35 @@ class ExposureSiteFlowTest {
                 && String.valueOf(r.get("parameters")).contains(id)), "publishing audited");
         assertEquals(2, rows.stream().filter(r -> "EXPOSURE_SITE_WITHDRAW".equals(r.get("action"))
                 && String.valueOf(r.get("parameters")).contains(id)).count(), "both withdrawals audited");
+    }
+
+    /** What the console lists on a case's page: its sites, withdrawn ones marked, for officers who may read the case. */
+    @Test
+    void aCaseListsItsSitesWithdrawnOnesTooForOfficersWhoMayReadIt() {
+        String ownCase = openCase("TN-" + UUID.randomUUID().toString().substring(0, 8), "703");
+        String path = "/api/v1/cases/" + ownCase + "/exposure-sites";
+        given().auth().oauth2(OFFICER_72).when().get(path).then().statusCode(200).body("size()", equalTo(0));
+        String older = publish(OFFICER_72, site(ownCase, MARKET, 12)).then().statusCode(201).extract().path("id");
+        String newer = publish(OFFICER_72, site(ownCase, MARKET, 11)).then().statusCode(201).extract().path("id");
+        withdraw(OFFICER_72, older).then().statusCode(204);
+
+        JsonPath listed = given().auth().oauth2(OFFICER_72).when().get(path).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(newer, older), listed.getList("id"), "newest publication first");
+        assertEquals(List.of("Chợ Long Hoa", "Chợ Long Hoa"), listed.getList("venueName"));
+        assertNull(listed.get("[0].withdrawnAt"));
+        assertNotNull(listed.get("[1].withdrawnAt"));
+        assertEquals(ownCase, listed.getString("[0].caseId"));
+
+        given().auth().oauth2(OFFICER_20).when().get(path).then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin()).when().get(path).then().statusCode(403);
+        given().when().get(path).then().statusCode(401);
+        given().auth().oauth2(OFFICER_72).when().get("/api/v1/cases/" + UUID.randomUUID() + "/exposure-sites")
+                .then().statusCode(404).contentType("application/problem+json");
+        List<Map<String, Object>> audit = given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/audit?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("rows");
+        assertTrue(audit.stream().anyMatch(r -> "CASE_SITES_READ".equals(r.get("action"))
+                && String.valueOf(r.get("parameters")).contains(ownCase) && Integer.valueOf(2).equals(r.get("rowCount"))),
+                "the read audited with its count");
     }
 
     @Test
