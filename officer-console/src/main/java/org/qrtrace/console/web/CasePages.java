@@ -313,11 +313,7 @@ public class CasePages {
             return Response.seeOther(URI.create("/cases/" + caseId + "?notified=" + r.queued() + "," + r.alreadyNotified()
                     + "," + r.unreachable() + "," + r.outsideJurisdiction() + "#notify")).build();
         } catch (ServiceProblem p) {
-            if (p.status() >= 500) {
-                throw p;
-            }
-            return Response.status(p.status()).entity(casePage(caseId, emptyFilter(), null, Map.of("formName", "notify"),
-                    Map.of(), Map.of(), p)).build();
+            return refused(caseId, "notify", Map.of(), p);
         }
     }
 
@@ -351,11 +347,7 @@ public class CasePages {
             tracing.followUp(caseId, cid, body);
             return Response.seeOther(URI.create("/cases/" + caseId + "?saved=" + cid + safeBack(back) + "#contacts")).build();
         } catch (ServiceProblem p) {
-            if (p.status() >= 500) {
-                throw p;
-            }
-            return Response.status(p.status()).entity(casePage(caseId, emptyFilter(), null, Map.of("formName", "followup"),
-                    Map.of(), Map.of("contactId", contactId), p)).build();
+            return refused(caseId, "followup", Map.of("contactId", contactId), p);
         }
     }
 
@@ -398,11 +390,7 @@ public class CasePages {
             tracing.publishSite(body);
             return Response.seeOther(URI.create("/cases/" + caseId + "?site=1#site")).build();
         } catch (ServiceProblem p) {
-            if (p.status() >= 500) {
-                throw p;
-            }
-            return Response.status(p.status()).entity(casePage(caseId, emptyFilter(), null, Map.of("formName", "site"),
-                    Map.of(), form, p)).build();
+            return refused(caseId, "site", form, p);
         }
     }
 
@@ -419,12 +407,20 @@ public class CasePages {
             tracing.withdrawSite(site);
             return Response.seeOther(URI.create("/cases/" + caseId + "?withdrawn=1#site")).build();
         } catch (ServiceProblem p) {
-            if (p.status() >= 500) {
-                throw p;
-            }
-            return Response.status(p.status()).entity(casePage(caseId, emptyFilter(), null, Map.of("formName", "site"),
-                    Map.of(), Map.of(), p)).build();
+            return refused(caseId, "site", Map.of(), p);
         }
+    }
+
+    /**
+     * A service's refusal of an action on the case page (4xx): the page again, with the service's reason at that form;
+     * a 5xx goes on to the error page.
+     */
+    private Response refused(UUID caseId, String formName, Map<String, String> form, ServiceProblem p) {
+        if (p.status() >= 500) {
+            throw p;
+        }
+        return Response.status(p.status()).entity(casePage(caseId, emptyFilter(), null, Map.of("formName", formName),
+                Map.of(), form, p)).build();
     }
 
     private static String safeBack(String back) {
