@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Exposure sites, published and withdrawn by health officers (docs/architecture.md, "Exposure sites"). An officer may
@@ -106,10 +107,10 @@ public class ExposureSiteService {
      */
     @Transactional
     public List<ExposureSiteView> ofCase(UUID caseId) {
-        access.officerJurisdiction();
         CaseRow c = caseAccess.readable(caseId).row();
-        List<ExposureSiteView> found = sites.ofCase(c.id()).stream()
-                .map(s -> ExposureSiteView.of(s, venues.find(s.venueId()).orElse(null))).toList();
+        List<SiteRow> rows = sites.ofCase(c.id());
+        Map<UUID, Venue> named = venues.findAll(rows.stream().map(SiteRow::venueId).collect(Collectors.toSet()));
+        List<ExposureSiteView> found = rows.stream().map(s -> ExposureSiteView.of(s, named.get(s.venueId()))).toList();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("caseId", c.id().toString());
         audit.append(AuditLog.Action.CASE_SITES_READ, c.caseReference(), parameters, found.size());
