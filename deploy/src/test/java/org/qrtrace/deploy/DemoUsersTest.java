@@ -80,11 +80,7 @@ class DemoUsersTest {
     /** Keycloak fills the realm's ${...} placeholders from its environment: lib.sh must set every one of them. */
     @Test
     void everyPlaceholderOfTheRealmIsSetWhereKeycloakIsLaunched() throws Exception {
-        Set<String> placeholders = new TreeSet<>();
-        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(Files.readString(REALM));
-        while (m.find()) {
-            placeholders.add(m.group(1));
-        }
+        Set<String> placeholders = placeholders(REALM);
         assertEquals(Set.of("QRTRACE_CONSOLE_CLIENT_SECRET", "QRTRACE_CONSOLE_URL", "QRTRACE_KEYCLOAK_SSL_REQUIRED"),
                 placeholders);
         String lib = Files.readString(Path.of("lib.sh"));
@@ -94,6 +90,16 @@ class DemoUsersTest {
             boolean generated = hasSecret(secrets, name) && !keycloakLaunch.contains("-u " + name);
             assertTrue(keycloakLaunch.contains(name + "=") || generated, name + " is not set for Keycloak");
         }
+    }
+
+    /** The {@code ${NAME}} placeholders of a realm file, which Keycloak fills from its environment at the import. */
+    static Set<String> placeholders(Path realm) throws java.io.IOException {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(Files.readString(realm));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     private static boolean hasSecret(DevSecrets secrets, String name) {

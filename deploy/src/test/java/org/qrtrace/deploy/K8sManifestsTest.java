@@ -635,10 +635,9 @@ class K8sManifestsTest {
         }
         // Keycloak fills the realm file's ${...} placeholders from its environment at the import.
         Path realm = K8S.resolve("base/keycloak/qrtrace-realm.json");
-        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(Files.readString(realm));
         Set<String> keycloakEnv = env(keycloak).stream().map(e -> (String) e.get("name")).collect(Collectors.toSet());
-        while (placeholder.find()) {
-            assertTrue(keycloakEnv.contains(placeholder.group(1)), where + "Keycloak lacks " + placeholder.group(1) + " for its realm import");
+        for (String placeholder : DemoUsersTest.placeholders(realm)) {
+            assertTrue(keycloakEnv.contains(placeholder), where + "Keycloak lacks " + placeholder + " for its realm import");
         }
         Map<String, Object> realmVolume = list(at(keycloak, "spec", "template", "spec", "volumes")).stream().map(K8sManifestsTest::map)
                 .filter(v -> "keycloak-realm".equals(str(v, "configMap", "name"))).findFirst()
